@@ -1,0 +1,39 @@
+package dev.kilo.gateway.api;
+
+import dev.kilo.gateway.catalog.CatalogModel;
+import dev.kilo.gateway.catalog.ModelCatalog;
+import dev.kilo.gateway.error.GatewayException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The model catalog, in OpenRouter's schema inside OpenAI's list envelope. Served from memory. */
+@Path(ApiPaths.V1 + "/models")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelsResource {
+
+    private final ModelCatalog catalog;
+
+    public ModelsResource(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** OpenAI's {@code {"object":"list","data":[...]}}. */
+    public record ModelList(String object, List<CatalogModel> data) {
+    }
+
+    @GET
+    public ModelList list() {
+        return new ModelList("list", catalog.all());
+    }
+
+    /** Model ids contain a slash ({@code openai/gpt-5-mini}), hence the regular expression. */
+    @GET
+    @Path("/{id: .+}")
+    public CatalogModel get(@PathParam("id") String id) {
+        return catalog.find(id).orElseThrow(() -> GatewayException.modelNotFound(id));
+    }
+}

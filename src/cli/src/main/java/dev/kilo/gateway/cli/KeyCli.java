@@ -1,0 +1,107 @@
+package dev.kilo.gateway.cli;
+
+import dev.kilo.gateway.auth.ApiKey;
+import dev.kilo.gateway.auth.KeyService;
+import dev.kilo.gateway.dynamodblocal.DynamoDbLocal;
+import dev.kilo.gateway.store.Tables;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code make key}: creates, lists and revokes API keys in the configured DynamoDB. Locally it shares the
+ * DynamoDB Local of a running {@code make run}, or starts one on the same data folder. Against AWS, set
+ * {@code DYNAMODB_ENDPOINT=https://dynamodb.<region>.amazonaws.com}, {@code DYNAMODB_CREDENTIALS=default} and the
+ * usual AWS credentials. A created key's secret is printed once, alone on the
+ * last line, so that scripts can take it with {@code tail -n1}.
+ */
+@QuarkusMain
+public class KeyCli implements QuarkusApplication {
+
+    static final String USAGE = """
+            usage: key create NAME [--admin]
+                   key list
+                   key revoke KEY_ID""";
+
+    @Inject
+    KeyService keys;
+
+    @Inject
+    Tables tables;
+
+    public static void main(String... args) throws Exception {
+        String endpoint = System.getenv("DYNAMODB_ENDPOINT");
+        if (endpoint == null) {
+            int port = Integer.parseInt(System.getenv().getOrDefault("DYNAMODB_LOCAL_PORT", "8000"));
+            Path data = Path.of(System.getenv().getOrDefault("DYNAMODB_LOCAL_DATA", ".data/dynamodb"));
+            DynamoDbLocal.ensureRunning(port, data);
+        }
+        Quarkus.run(KeyCli.class, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        PrintStream out = System.out;
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        try {
+            tables.createMissing();
+            return switch (args[0]) {
+                case "create" -> create(List.of(args).subList(1, args.length), out);
+                case "list" -> list(out);
+                case "revoke" -> revoke(List.of(args).subList(1, args.length), out);
+                default -> usage();
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int create(List<String> args, PrintStream out) {
+        List<String> names = args.stream().filter(a -> !a.startsWith("--")).toList();
+        if (names.size() != 1) {
+            return usage();
+        }
+        String role = args.contains("--admin") ? KeyService.ROLE_ADMIN : KeyService.ROLE_USER;
+        KeyService.CreatedKey created = keys.create(names.get(0), role);
+        out.printf("Created %s key %s named '%s'. Store the secret now: it is shown only once.%n",
+                role, created.key().id(), created.key().name());
+        out.println(created.secret());
+        return 0;
+    }
+
+    private int list(PrintStream out) {
+        out.printf("%-20s %-24s %-6s %-8s %-5s %s%n", "ID", "NAME", "ROLE", "STATUS", "ENDS", "CREATED");
+        for (ApiKey key : keys.list()) {
+            out.printf("%-20s %-24s %-6s %-8s %-5s %s%n", key.id(), key.name(), key.role(), key.status(),
+                    "…" + key.hint(), key.createdAt());
+        }
+        return 0;
+    }
+
+    private int revoke(List<String> args, PrintStream out) {
+        if (args.size() != 1) {
+            return usage();
+        }
+        return keys.revoke(args.get(0)).map(key -> {
+            out.printf("Revoked key %s ('%s'). Running gateways stop accepting it within the key cache TTL.%n",
+                    key.id(), key.name());
+            return 0;
+        }).orElseGet(() -> {
+            System.err.println("error: no key with id " + args.get(0));
+            return 1;
+        });
+    }
+
+    private static int usage() {
+        System.err.println(USAGE);
+        return 2;
+    }
+}

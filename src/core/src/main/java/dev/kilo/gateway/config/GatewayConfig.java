@@ -1,0 +1,80 @@
+package dev.kilo.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the gateway is configured with, read once at start and immutable afterwards.
+ * Provider presets and the environment variables that fill them live in core's
+ * {@code META-INF/microprofile-config.properties}; an application's own {@code application.properties} overrides them.
+ */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Upstream providers by id. The id is the first segment of a model id: {@code openai/gpt-5-mini}. */
+    Map<String, ProviderConfig> providers();
+
+    /** Limits applied at our edge before any provider is called. */
+    Limits limits();
+
+    /** Bearer key verification. */
+    Auth auth();
+
+    /** DynamoDB tables. */
+    Dynamo dynamodb();
+
+    /** The model catalog served by {@code /v1/models}. */
+    Catalog catalog();
+
+    interface Limits {
+        /**
+         * Largest accepted request body in bytes; larger bodies get a 413 in OpenAI's error shape.
+         * Lambda itself accepts at most 6 MB per invocation, so the function sets less.
+         */
+        @WithDefault("10485760")
+        long maxBodyBytes();
+    }
+
+    interface Auth {
+        /**
+         * How long a verified key stays trusted in this process without asking DynamoDB again. A revoked key stops
+         * working on every instance within this time.
+         */
+        @WithDefault("30s")
+        Duration keyCacheTtl();
+
+        /** How long an unknown key is remembered as unknown, so that floods of bad keys do not each read DynamoDB. */
+        @WithDefault("5s")
+        Duration unknownKeyCacheTtl();
+
+        /** Most entries each key cache holds. */
+        @WithDefault("10000")
+        long keyCacheSize();
+    }
+
+    interface Dynamo {
+        /** Prefix of every table name, so several gateways can share one account. */
+        @WithDefault("kilo-gateway-")
+        String tablePrefix();
+
+        /** Create missing tables at start (local server and tests; in AWS, Terraform owns the tables). */
+        @WithDefault("false")
+        boolean createTables();
+    }
+
+    interface Catalog {
+        /** How often a running instance re-reads the catalog from DynamoDB. */
+        @WithDefault("30s")
+        Duration refreshInterval();
+
+        /** Load the catalog (and seed it) when the application starts; the key CLI does not need it. */
+        @WithDefault("true")
+        boolean loadOnStart();
+
+        /** Write the configured models of every enabled provider into the catalog at start. */
+        @WithDefault("true")
+        boolean seedFromConfig();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.kilo.gateway.provider.openai;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kilo.gateway.provider.UpstreamHttpException;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.client.SseEvent;
+
+/**
+ * OpenAI's HTTP API as every OpenAI-compatible provider serves it, relative to the provider's base URL.
+ * See https://platform.openai.com/docs/api-reference/chat.
+ */
+@Path("")
+public interface OpenAiApi {
+
+    @POST
+    @Path("/chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<ObjectNode> chat(ObjectNode body);
+
+    @POST
+    @Path("/chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    Multi<SseEvent<String>> chatStream(ObjectNode body);
+
+    @POST
+    @Path("/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<ObjectNode> complete(ObjectNode body);
+
+    @POST
+    @Path("/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    Multi<SseEvent<String>> completeStream(ObjectNode body);
+
+    @POST
+    @Path("/embeddings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<ObjectNode> embed(ObjectNode body);
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return UpstreamHttpException.from(response);
+    }
+}

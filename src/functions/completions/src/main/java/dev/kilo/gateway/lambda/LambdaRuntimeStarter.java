@@ -1,0 +1,64 @@
+package dev.kilo.gateway.lambda;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts the streaming {@link RuntimeLoop} when the application runs inside Lambda, which is recognised by the
+ * Runtime API address Lambda puts in {@code AWS_LAMBDA_RUNTIME_API}. Anywhere else (local server, tests) it does
+ * nothing and the application is a plain HTTP server.
+ */
+@ApplicationScoped
+public class LambdaRuntimeStarter {
+
+    private static final Logger LOG = Logger.getLogger(LambdaRuntimeStarter.class);
+    /** Covers the cold-start race between the first event and the HTTP server opening its port. */
+    private static final Duration CONNECT_WINDOW = Duration.ofSeconds(10);
+
+    @ConfigProperty(name = "gateway.lambda.runtime-api")
+    Optional<String> runtimeApi;
+
+    @ConfigProperty(name = "quarkus.http.port")
+    int port;
+
+    private volatile RuntimeLoop loop;
+    private volatile Thread thread;
+    private volatile boolean shuttingDown;
+
+    void onStart(@Observes StartupEvent event) {
+        if (runtimeApi.isEmpty() || runtimeApi.get().isBlank()) {
+            return;
+        }
+        LOG.infof("Lambda Runtime API at %s: relaying invocations to 127.0.0.1:%d", runtimeApi.get(), port);
+        loop = new RuntimeLoop(new RuntimeApiClient(runtimeApi.get().trim()),
+                new LocalForwarder(port, CONNECT_WINDOW));
+        // A platform thread that keeps the JVM alive: it is the reason this process exists inside Lambda.
+        thread = new Thread(this::serve, "lambda-runtime-loop");
+        thread.setDaemon(false);
+        thread.start();
+    }
+
+    private void serve() {
+        loop.run();
+        if (!shuttingDown) {
+            // Without its loop the environment can never answer again; exiting makes Lambda start a fresh one.
+            LOG.error("The Lambda runtime loop ended; shutting down");
+            Quarkus.asyncExit(1);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        shuttingDown = true;
+        if (loop != null) {
+            loop.stop();
+            thread.interrupt();
+        }
+    }
+}
