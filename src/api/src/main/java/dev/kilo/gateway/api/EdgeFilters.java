@@ -68,7 +68,8 @@ public class EdgeFilters {
 
     private static String newRequestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "req_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextInt()
-                | Integer.MIN_VALUE);
+        // The top bit set keeps each half at 16 hex digits.
+        return "req_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+                + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
     }
 }

@@ -56,6 +56,12 @@ public final class UpstreamErrors {
                 "Provider '" + provider + "' returned a response the gateway could not read.");
     }
 
+    /** The upstream closed a stream before its documented end marker. */
+    public static GatewayException streamCut(String provider) {
+        return new GatewayException(502, ErrorTypes.UPSTREAM, "upstream_stream_cut", null,
+                "Provider '" + provider + "' ended the stream before it was complete.");
+    }
+
     static GatewayException fromStatus(String provider, int status, String body, String retryAfter) {
         String upstreamMessage = messageOf(body);
         String prefix = "Provider '" + provider + "'";

@@ -47,8 +47,8 @@ public class GatewayService {
                     "Embeddings cannot be streamed.");
         };
         Multi<ObjectNode> shaped = chunks
-                .map(chunk -> ResponseShaper.chunk(chunk, target.modelId(), request.includeUsage()))
-                .filter(chunk -> chunk != null);
+                .filter(chunk -> ResponseShaper.visible(chunk, request.includeUsage()))
+                .map(chunk -> ResponseShaper.chunk(chunk, target.modelId(), request.includeUsage()));
         return StreamStart.afterFirstItem(shaped).map(started -> new ServedStream(target, started));
     }
 

@@ -25,14 +25,16 @@ public final class ResponseShaper {
     }
 
     /**
-     * Shapes one streamed chunk in place, or returns null to drop it: the gateway always asks upstreams for usage
-     * (so it is never lost), and a caller that did not ask for it must not see it.
+     * Whether the caller sees this chunk: the gateway always asks upstreams for usage (so it is never lost), and a
+     * caller that did not ask for it must not get the usage-only chunk.
      */
+    public static boolean visible(ObjectNode chunk, boolean includeUsage) {
+        return includeUsage || !chunk.has("usage") || !chunk.path("choices").isEmpty();
+    }
+
+    /** Shapes one visible streamed chunk in place. */
     public static ObjectNode chunk(ObjectNode chunk, String modelId, boolean includeUsage) {
-        if (!includeUsage && chunk.has("usage")) {
-            if (chunk.path("choices").isEmpty()) {
-                return null;
-            }
+        if (!includeUsage) {
             chunk.remove("usage");
         }
         chunk.put("model", modelId);

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class AnthropicChatConverter {
 
-    /** Anthropic's smallest thinking budget. See https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking. */
+    /** Anthropic's smallest thinking budget: https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking. */
     static final int MIN_THINKING_BUDGET = 1024;
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -64,8 +64,8 @@ public final class AnthropicChatConverter {
 
     /**
      * Fields whose meaning Anthropic cannot honour. Their neutral values ({@code n: 1}, {@code logprobs: false},
-     * zero penalties) are accepted and dropped, as are {@code seed} and {@code metadata}, which change nothing the
-     * caller can observe.
+     * zero penalties) are accepted and dropped, as are {@code seed} (only best effort at OpenAI too) and
+     * {@code metadata} (OpenAI's tags for stored completions).
      */
     private static void rejectUntranslatable(JsonNode body) {
         if (body.path("n").asLong(1) > 1) {
@@ -120,7 +120,8 @@ public final class AnthropicChatConverter {
 
     /**
      * Anthropic's Messages API has no {@code response_format}, so JSON output is asked for in the system prompt, as
-     * Anthropic recommends (https://docs.anthropic.com/en/docs/test-and-evaluate/strengthen-guardrails/increase-consistency).
+     * Anthropic recommends:
+     * https://docs.anthropic.com/en/docs/test-and-evaluate/strengthen-guardrails/increase-consistency.
      * The model is instructed, not constrained: the answer is not validated against the schema.
      */
     private static String jsonInstruction(JsonNode format) {
@@ -254,7 +255,8 @@ public final class AnthropicChatConverter {
         }
         if (forced && thinking) {
             throw GatewayException.invalidParam("tool_choice", "unsupported_value", "Invalid 'tool_choice': Anthropic"
-                    + " models cannot be forced to call a tool with reasoning enabled; use 'auto' or turn reasoning off.");
+                    + " models cannot be forced to call a tool with reasoning enabled; use 'auto' or turn reasoning"
+                    + " off.");
         }
         if (body.path("parallel_tool_calls").isBoolean() && !body.get("parallel_tool_calls").asBoolean()
                 && !"none".equals(type)) {

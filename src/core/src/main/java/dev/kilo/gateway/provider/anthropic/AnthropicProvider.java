@@ -65,7 +65,9 @@ public class AnthropicProvider implements ChatProvider {
             AnthropicStreamConverter converter = new AnthropicStreamConverter(id, upstreamModel);
             return Upstream.stream(id, config.timeout(), api.messagesStream(body))
                     .filter(event -> event.data() != null && !event.data().isBlank())
-                    .onItem().transformToIterable(event -> chunks(converter, event));
+                    .onItem().transformToIterable(event -> chunks(converter, event))
+                    .onCompletion().call(() -> converter.complete() ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().failure(UpstreamErrors.streamCut(id)));
         });
     }
 

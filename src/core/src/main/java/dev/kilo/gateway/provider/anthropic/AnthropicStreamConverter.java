@@ -22,6 +22,7 @@ public final class AnthropicStreamConverter {
     private final long created = AnthropicResponses.now();
     private final Map<Integer, Integer> toolCallByBlock = new HashMap<>();
     private String id = "";
+    private boolean stopped;
     private AnthropicResponses.Usage usage = AnthropicResponses.Usage.NONE;
 
     /**
@@ -46,12 +47,20 @@ public final class AnthropicStreamConverter {
             case "content_block_start" -> blockStart(data.path("index").asInt(), data.path("content_block"));
             case "content_block_delta" -> blockDelta(data.path("index").asInt(), data.path("delta"));
             case "message_delta" -> messageDelta(data);
-            case "message_stop" -> List.of(usageChunk());
+            case "message_stop" -> {
+                stopped = true;
+                yield List.of(usageChunk());
+            }
             case "error" -> throw UpstreamErrors.fromStreamError(provider, data.path("error"));
             // ping, content_block_stop, and event types Anthropic may add later, which its versioning policy asks
             // clients to ignore (https://docs.anthropic.com/en/api/versioning).
             default -> List.of();
         };
+    }
+
+    /** Whether {@code message_stop} arrived: a stream that ends without it was cut. */
+    public boolean complete() {
+        return stopped;
     }
 
     private List<ObjectNode> messageStart(JsonNode message) {
