@@ -50,7 +50,9 @@ public final class DynamoDbLocal implements AutoCloseable {
             command.addAll(List.of("-sharedDb", "-dbPath", dataDir.toAbsolutePath().toString()));
         }
         Path log = Files.createTempFile("dynamodb-local-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        // DynamoDB Local writes a metadata file into its working directory: keep it out of the caller's.
+        Path workDir = dataDir != null ? dataDir : Files.createTempDirectory("dynamodb-local-");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         DynamoDbLocal server = new DynamoDbLocal(process, port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynamodb-local-stop"));

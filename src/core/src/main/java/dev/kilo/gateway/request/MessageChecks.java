@@ -133,9 +133,17 @@ final class MessageChecks {
             return;
         }
         object(choice, "tool_choice");
-        JsonNode function = required(choice, "function", "tool_choice.function");
-        object(function, "tool_choice.function");
-        string(required(function, "name", "tool_choice.function.name"), "tool_choice.function.name");
+        String type = optionalEnum(choice, "type", "tool_choice.type", Set.of("function", "custom", "allowed_tools"));
+        if (type == null) {
+            required(choice, "type", "tool_choice.type");
+        }
+        // {"type":"function","function":{"name"}}, {"type":"custom","custom":{"name"}}, or
+        // {"type":"allowed_tools","allowed_tools":{"mode","tools"}}: the object is named after its type.
+        JsonNode named = required(choice, type, "tool_choice." + type);
+        object(named, "tool_choice." + type);
+        if (!"allowed_tools".equals(type)) {
+            string(required(named, "name", "tool_choice." + type + ".name"), "tool_choice." + type + ".name");
+        }
     }
 
     private static void tool(JsonNode tool, String at) {

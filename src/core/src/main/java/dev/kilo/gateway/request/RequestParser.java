@@ -13,7 +13,9 @@ import static dev.kilo.gateway.request.ParamChecks.string;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilo.gateway.error.GatewayException;
 import dev.kilo.gateway.request.GatewayRequest.Endpoint;
@@ -30,10 +32,11 @@ public class RequestParser {
 
     static final Set<String> REASONING_EFFORTS = Set.of("none", "minimal", "low", "medium", "high", "xhigh");
 
-    private final ObjectMapper mapper;
+    private final ObjectReader reader;
 
     public RequestParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+        // "{...} trailing" is not one JSON object: refuse it rather than silently ignore the rest.
+        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public GatewayRequest chat(byte[] raw) {
@@ -97,7 +100,7 @@ public class RequestParser {
     private ObjectNode parseObject(byte[] raw) {
         JsonNode node;
         try {
-            node = mapper.readTree(raw);
+            node = reader.readTree(raw);
         } catch (JsonProcessingException e) {
             throw GatewayException.invalidRequest("We could not parse the JSON body of your request: "
                     + e.getOriginalMessage() + ". Expected a JSON object.");
@@ -155,9 +158,9 @@ public class RequestParser {
             object(usage, "usage");
             JsonNode include = optional(usage, "include");
             includeUsage |= include != null && bool(include, "usage.include");
-            // OpenRouter's dialect, answered by us: no upstream is told about it.
-            body.remove("usage");
         }
+        // OpenRouter's dialect, answered by us: no upstream is told about it.
+        body.remove("usage");
         return new GatewayRequest(endpoint, body, model, stream, includeUsage);
     }
 

@@ -40,7 +40,9 @@ public final class OpenAiRequests {
         ObjectNode body = request.body().deepCopy();
         body.put("model", upstreamModel);
         if (request.stream()) {
-            body.putObject("stream_options").put("include_usage", true);
+            JsonNode options = body.get("stream_options");
+            ObjectNode streamOptions = options instanceof ObjectNode given ? given : body.putObject("stream_options");
+            streamOptions.put("include_usage", true);
         }
         if (!strict) {
             return body;

@@ -22,8 +22,22 @@ public class LambdaRuntimeStarter {
     /** Covers the cold-start race between the first event and the HTTP server opening its port. */
     private static final Duration CONNECT_WINDOW = Duration.ofSeconds(10);
 
+    /**
+     * Overrides the Runtime API address; normally unset, so that Lambda's own variable below applies. While core's
+     * {@code GatewayConfig} mapping does not declare it, only its environment form GATEWAY_LAMBDA_RUNTIME_API passes
+     * start-up validation (property files and system properties are checked for unknown {@code gateway.*} keys).
+     */
     @ConfigProperty(name = "gateway.lambda.runtime-api")
     Optional<String> runtimeApi;
+
+    /**
+     * Set by Lambda in every execution environment. Read as a second property rather than as the default
+     * {@code ${AWS_LAMBDA_RUNTIME_API:}} of the first: a {@code gateway.*} line in application.properties fails core's
+     * {@code @ConfigMapping(prefix = "gateway")} validation, and annotation defaults of Optional properties are not
+     * expanded.
+     */
+    @ConfigProperty(name = "AWS_LAMBDA_RUNTIME_API")
+    Optional<String> lambdaRuntimeApi;
 
     @ConfigProperty(name = "quarkus.http.port")
     int port;
@@ -33,12 +47,13 @@ public class LambdaRuntimeStarter {
     private volatile boolean shuttingDown;
 
     void onStart(@Observes StartupEvent event) {
-        if (runtimeApi.isEmpty() || runtimeApi.get().isBlank()) {
+        Optional<String> address = runtimeApi.or(() -> lambdaRuntimeApi).map(String::trim)
+                .filter(value -> !value.isEmpty());
+        if (address.isEmpty()) {
             return;
         }
-        LOG.infof("Lambda Runtime API at %s: relaying invocations to 127.0.0.1:%d", runtimeApi.get(), port);
-        loop = new RuntimeLoop(new RuntimeApiClient(runtimeApi.get().trim()),
-                new LocalForwarder(port, CONNECT_WINDOW));
+        LOG.infof("Lambda Runtime API at %s: relaying invocations to 127.0.0.1:%d", address.get(), port);
+        loop = new RuntimeLoop(new RuntimeApiClient(address.get()), new LocalForwarder(port, CONNECT_WINDOW));
         // A platform thread that keeps the JVM alive: it is the reason this process exists inside Lambda.
         thread = new Thread(this::serve, "lambda-runtime-loop");
         thread.setDaemon(false);

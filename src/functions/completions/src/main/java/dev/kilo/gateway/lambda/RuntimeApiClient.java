@@ -31,6 +31,9 @@ public final class RuntimeApiClient {
 
     /** @param address the value of {@code AWS_LAMBDA_RUNTIME_API}, {@code host:port} */
     public RuntimeApiClient(String address) {
+        if (URI.create("http://" + address + "/").getPort() < 0) {
+            throw new IllegalArgumentException("Lambda Runtime API address is not host:port: " + address);
+        }
         this.address = address;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();

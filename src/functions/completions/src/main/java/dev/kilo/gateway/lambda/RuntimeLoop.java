@@ -54,6 +54,8 @@ public final class RuntimeLoop implements Runnable {
         } catch (IOException e) {
             // The Runtime API itself failed: nothing more can be served from this environment.
             LOG.errorf("Lambda Runtime API unusable, stopping the runtime loop: %s", e.toString());
+        } catch (RuntimeException e) {
+            LOG.errorf("Runtime loop failed unexpectedly, stopping: %s", e.toString());
         }
     }
 

@@ -108,6 +108,7 @@ public final class StreamingResponse implements Closeable {
         out.write(CRLF);
         out.write(data, offset, len);
         out.write(CRLF);
+        out.flush();
     }
 
     /** Ends the body normally and waits for the Runtime API to accept it. */

@@ -1,0 +1,45 @@
+# Kilo Gateway. `make help` lists the targets.
+SHELL := /bin/bash
+MVN := ./mvnw -B -q
+PORT ?= 8080
+DDB_LIB := infra/dynamodb-local/target/lib
+LOCAL_JAR := src/local/target/quarkus-app/quarkus-run.jar
+CLI_JAR := src/cli/target/quarkus-app/quarkus-run.jar
+SOURCES := $(shell find src infra -type f \( -name '*.java' -o -name '*.properties' -o -name 'pom.xml' -o -name '*.json' \) -not -path '*/target/*' -not -path '*/node_modules/*') pom.xml
+
+.PHONY: help run test package native key key-list key-revoke
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
+
+run: $(LOCAL_JAR) ## Run the gateway on http://localhost:8080 (PORT=... to change) with an embedded DynamoDB Local (provider keys from the environment)
+	PORT=$(PORT) java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(LOCAL_JAR)
+
+test: ## Build everything and run every test (DynamoDB Local, WireMock fakes, the openai npm client)
+	./mvnw -B verify
+
+package: ## Build the Lambda deployment zips (JVM): src/functions/*/target/function.zip
+	$(MVN) package -DskipTests
+	@ls -l src/functions/*/target/function.zip
+
+native: ## Build the native provided.al2023 bootstrap zips (needs GraalVM or Mandrel native-image)
+	$(MVN) package -DskipTests -Pnative -pl src/functions/completions -am
+
+key: $(CLI_JAR) ## Create an API key: make key NAME=alice [ROLE=admin]; the secret is the last line
+	@test -n "$(NAME)" || { echo "usage: make key NAME=<name> [ROLE=admin]" >&2; exit 2; }
+	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) create "$(NAME)" $(if $(filter admin,$(ROLE)),--admin,)
+
+key-list: $(CLI_JAR) ## List API keys (ids, names, status; never secrets)
+	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) list
+
+key-revoke: $(CLI_JAR) ## Revoke an API key: make key-revoke ID=key_...
+	@test -n "$(ID)" || { echo "usage: make key-revoke ID=<key id>" >&2; exit 2; }
+	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) revoke "$(ID)"
+
+$(LOCAL_JAR): $(SOURCES)
+	$(MVN) install -DskipTests -pl src/local -am
+	@touch $@
+
+$(CLI_JAR): $(SOURCES)
+	$(MVN) install -DskipTests -pl src/cli -am
+	@touch $@
