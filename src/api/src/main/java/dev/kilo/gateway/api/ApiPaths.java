@@ -8,6 +8,11 @@ final class ApiPaths {
     private ApiPaths() {
     }
 
+    /** The endpoints whose answer is JSON or SSE depending on the request body. */
+    static boolean isCompletion(String path) {
+        return path.endsWith("/chat/completions") || path.endsWith("/completions") || path.endsWith("/embeddings");
+    }
+
     static boolean isApi(String path) {
         return path.startsWith(V1 + "/") || path.equals(V1);
     }

@@ -19,7 +19,10 @@ import org.jboss.resteasy.reactive.RestMulti;
 /**
  * OpenAI's completion endpoints. Each parses the body once, calls {@link GatewayService} and writes what it gets.
  * Every answer is written as a stream of byte chunks so that one method serves both {@code stream: true} (SSE,
- * flushed chunk by chunk) and whole JSON answers; the content type is set per answer.
+ * flushed chunk by chunk) and whole JSON answers; the content type is set per answer from the body's
+ * {@code stream} flag. Quarkus streams a {@code Multi} raw only for one declared non-JSON, non-SSE type, and clients
+ * send {@code Accept: application/json} even when they ask for a stream, so {@link EdgeFilters} drops the
+ * {@code Accept} header of these requests before content negotiation.
  */
 @Path(ApiPaths.V1)
 public class CompletionsResource {

@@ -34,8 +34,13 @@ public class EdgeFilters {
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> filter(ContainerRequestContext request, RoutingContext routing) {
         routing.put(REQUEST_ID, newRequestId());
-        if (!ApiPaths.isApi(request.getUriInfo().getPath())) {
+        String path = request.getUriInfo().getPath();
+        if (!ApiPaths.isApi(path)) {
             return null;
+        }
+        if (ApiPaths.isCompletion(path)) {
+            // The body's "stream" flag, not Accept, decides between JSON and SSE (see CompletionsResource).
+            request.getHeaders().remove("Accept");
         }
         int declared = request.getLength();
         if (declared > maxBodyBytes) {

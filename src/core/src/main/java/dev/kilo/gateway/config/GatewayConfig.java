@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the gateway is configured with, read once at start and immutable afterwards.
@@ -27,6 +28,17 @@ public interface GatewayConfig {
 
     /** The model catalog served by {@code /v1/models}. */
     Catalog catalog();
+
+    /** Running as an AWS Lambda function. */
+    Lambda lambda();
+
+    interface Lambda {
+        /**
+         * Address of the Lambda Runtime API ({@code host:port}), which Lambda sets as {@code AWS_LAMBDA_RUNTIME_API}.
+         * When present, the completions function runs its streaming runtime loop; elsewhere it is a plain server.
+         */
+        Optional<String> runtimeApi();
+    }
 
     interface Limits {
         /**
