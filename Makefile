@@ -5,9 +5,12 @@ PORT ?= 8080
 DDB_LIB := infra/dynamodb-local/target/lib
 LOCAL_JAR := src/local/target/quarkus-app/quarkus-run.jar
 CLI_JAR := src/cli/target/quarkus-app/quarkus-run.jar
+# The WireMock the tests use, from the local Maven repository once the build has fetched it.
+MAVEN_REPO ?= $(HOME)/.m2/repository
+WIREMOCK_JAR := $(MAVEN_REPO)/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
 SOURCES := $(shell find src infra -type f \( -name '*.java' -o -name '*.properties' -o -name 'pom.xml' -o -name '*.json' \) -not -path '*/target/*' -not -path '*/node_modules/*') pom.xml
 
-.PHONY: help run test package native key key-list key-revoke
+.PHONY: help run test package native key key-list key-revoke fake-upstream
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -35,6 +38,9 @@ key-list: $(CLI_JAR) ## List API keys (ids, names, status; never secrets)
 key-revoke: $(CLI_JAR) ## Revoke an API key: make key-revoke ID=key_...
 	@test -n "$(ID)" || { echo "usage: make key-revoke ID=<key id>" >&2; exit 2; }
 	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) revoke "$(ID)"
+
+fake-upstream: $(LOCAL_JAR) ## Serve a fake OpenAI upstream on http://127.0.0.1:9911 (see infra/fakes)
+	java -jar $(WIREMOCK_JAR) --bind-address 127.0.0.1 --port 9911 --root-dir infra/fakes/openai --disable-banner
 
 $(LOCAL_JAR): $(SOURCES)
 	$(MVN) install -DskipTests -pl src/local -am
