@@ -39,8 +39,11 @@ key-revoke: $(CLI_JAR) ## Revoke an API key: make key-revoke ID=key_...
 	@test -n "$(ID)" || { echo "usage: make key-revoke ID=<key id>" >&2; exit 2; }
 	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) revoke "$(ID)"
 
-fake-upstream: $(LOCAL_JAR) ## Serve a fake OpenAI upstream on http://127.0.0.1:9911 (see infra/fakes)
+fake-upstream: $(WIREMOCK_JAR) ## Serve a fake OpenAI upstream on http://127.0.0.1:9911 (see infra/fakes)
 	java -jar $(WIREMOCK_JAR) --bind-address 127.0.0.1 --port 9911 --root-dir infra/fakes/openai --disable-banner
+
+$(WIREMOCK_JAR):
+	$(MVN) dependency:get -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -Dtransitive=false
 
 $(LOCAL_JAR): $(SOURCES)
 	$(MVN) install -DskipTests -pl src/local -am
