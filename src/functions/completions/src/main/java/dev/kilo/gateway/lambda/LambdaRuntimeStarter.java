@@ -3,7 +3,9 @@ package dev.kilo.gateway.lambda;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import dev.kilo.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,22 +24,8 @@ public class LambdaRuntimeStarter {
     /** Covers the cold-start race between the first event and the HTTP server opening its port. */
     private static final Duration CONNECT_WINDOW = Duration.ofSeconds(10);
 
-    /**
-     * Overrides the Runtime API address; normally unset, so that Lambda's own variable below applies. While core's
-     * {@code GatewayConfig} mapping does not declare it, only its environment form GATEWAY_LAMBDA_RUNTIME_API passes
-     * start-up validation (property files and system properties are checked for unknown {@code gateway.*} keys).
-     */
-    @ConfigProperty(name = "gateway.lambda.runtime-api")
-    Optional<String> runtimeApi;
-
-    /**
-     * Set by Lambda in every execution environment. Read as a second property rather than as the default
-     * {@code ${AWS_LAMBDA_RUNTIME_API:}} of the first: a {@code gateway.*} line in application.properties fails core's
-     * {@code @ConfigMapping(prefix = "gateway")} validation, and annotation defaults of Optional properties are not
-     * expanded.
-     */
-    @ConfigProperty(name = "AWS_LAMBDA_RUNTIME_API")
-    Optional<String> lambdaRuntimeApi;
+    @Inject
+    GatewayConfig config;
 
     @ConfigProperty(name = "quarkus.http.port")
     int port;
@@ -47,8 +35,7 @@ public class LambdaRuntimeStarter {
     private volatile boolean shuttingDown;
 
     void onStart(@Observes StartupEvent event) {
-        Optional<String> address = runtimeApi.or(() -> lambdaRuntimeApi).map(String::trim)
-                .filter(value -> !value.isEmpty());
+        Optional<String> address = config.lambda().runtimeApi().map(String::trim).filter(value -> !value.isEmpty());
         if (address.isEmpty()) {
             return;
         }
