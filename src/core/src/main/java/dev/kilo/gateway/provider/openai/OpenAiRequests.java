@@ -37,12 +37,18 @@ public final class OpenAiRequests {
      * OpenRouter's {@code reasoning} folded into {@code reasoning_effort} and unknown fields dropped.
      */
     public static ObjectNode shape(GatewayRequest request, String upstreamModel, boolean strict) {
-        ObjectNode body = request.body().deepCopy();
+        // A shallow copy: only top-level fields change, and messages (with their images) can be megabytes that
+        // a deep copy would duplicate on every call. Nested objects that do change are replaced, never edited.
+        ObjectNode body = request.body().objectNode();
+        body.setAll(request.body());
         body.put("model", upstreamModel);
         if (request.stream()) {
-            JsonNode options = body.get("stream_options");
-            ObjectNode streamOptions = options instanceof ObjectNode given ? given : body.putObject("stream_options");
+            ObjectNode streamOptions = body.objectNode();
+            if (request.body().get("stream_options") instanceof ObjectNode given) {
+                streamOptions.setAll(given);
+            }
             streamOptions.put("include_usage", true);
+            body.set("stream_options", streamOptions);
         }
         if (!strict) {
             return body;
