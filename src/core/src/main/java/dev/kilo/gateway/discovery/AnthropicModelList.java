@@ -1,7 +1,6 @@
 package dev.kilo.gateway.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kilo.gateway.provider.UpstreamErrors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,17 +34,8 @@ public final class AnthropicModelList {
 
     /** A page body; fails as an invalid upstream response when {@code data} is not an array. */
     public static Page parse(String provider, JsonNode body) {
-        JsonNode entries = body == null ? null : body.path("data");
-        if (entries == null || !entries.isArray()) {
-            throw UpstreamErrors.invalidResponse(provider);
-        }
-        List<DiscoveredModel> models = new ArrayList<>();
-        for (JsonNode entry : entries) {
-            String id = Fields.text(entry, "id");
-            if (id != null) {
-                models.add(model(provider, id, entry));
-            }
-        }
+        JsonNode entries = Fields.entries(provider, body, false);
+        List<DiscoveredModel> models = Fields.models(provider, entries, (id, entry) -> model(provider, id, entry));
         return new Page(models, body.path("has_more").asBoolean(false), Fields.text(body, "last_id"));
     }
 

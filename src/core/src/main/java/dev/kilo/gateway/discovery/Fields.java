@@ -1,6 +1,7 @@
 package dev.kilo.gateway.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kilo.gateway.provider.UpstreamErrors;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,6 +17,28 @@ final class Fields {
     private static final BigDecimal PER_MILLION = BigDecimal.valueOf(1_000_000);
 
     private Fields() {
+    }
+
+    /** The list bodies' {@code data} array (or the body itself, for APIs that answer a bare array). */
+    static JsonNode entries(String provider, JsonNode body, boolean bareArrayAllowed) {
+        JsonNode entries = body == null ? null : bareArrayAllowed && body.isArray() ? body : body.path("data");
+        if (entries == null || !entries.isArray()) {
+            throw UpstreamErrors.invalidResponse(provider);
+        }
+        return entries;
+    }
+
+    /** One model per entry that has an {@code id}; entries without one are skipped. */
+    static List<DiscoveredModel> models(String provider, JsonNode entries,
+            java.util.function.BiFunction<String, JsonNode, DiscoveredModel> model) {
+        List<DiscoveredModel> models = new java.util.ArrayList<>();
+        for (JsonNode entry : entries) {
+            String id = text(entry, "id");
+            if (id != null) {
+                models.add(model.apply(id, entry));
+            }
+        }
+        return models;
     }
 
     /** Non-blank text, or null. */

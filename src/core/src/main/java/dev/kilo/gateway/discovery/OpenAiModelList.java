@@ -1,8 +1,6 @@
 package dev.kilo.gateway.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kilo.gateway.provider.UpstreamErrors;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,17 +43,8 @@ public final class OpenAiModelList {
 
     /** The models of a list body; fails as an invalid upstream response when it is neither shape. */
     public static List<DiscoveredModel> parse(String provider, JsonNode body) {
-        JsonNode entries = body != null && body.isArray() ? body : body == null ? null : body.path("data");
-        if (entries == null || !entries.isArray()) {
-            throw UpstreamErrors.invalidResponse(provider);
-        }
-        List<DiscoveredModel> models = new ArrayList<>();
-        for (JsonNode entry : entries) {
-            String id = Fields.text(entry, "id");
-            if (id != null) {
-                models.add(model(provider, id, entry));
-            }
-        }
+        JsonNode entries = Fields.entries(provider, body, true);
+        List<DiscoveredModel> models = Fields.models(provider, entries, (id, entry) -> model(provider, id, entry));
         return models;
     }
 
