@@ -3,7 +3,6 @@ package dev.kilo.gateway.error;
 /** The {@code error.type} values we answer with: OpenAI's where one fits, our own for gateway-side faults. */
 public final class ErrorTypes {
     public static final String INVALID_REQUEST = "invalid_request_error";
-    public static final String AUTHENTICATION = "authentication_error";
     public static final String RATE_LIMIT = "rate_limit_error";
     /** The upstream provider failed or could not be reached (502/503/504). */
     public static final String UPSTREAM = "upstream_error";
