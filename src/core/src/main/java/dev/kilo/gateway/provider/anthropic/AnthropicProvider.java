@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilo.gateway.config.ProviderConfig;
 import dev.kilo.gateway.provider.ChatProvider;
+import dev.kilo.gateway.provider.HttpProvider;
 import dev.kilo.gateway.provider.Upstream;
 import dev.kilo.gateway.provider.UpstreamErrors;
 import dev.kilo.gateway.request.GatewayRequest;
@@ -18,28 +19,10 @@ import org.jboss.resteasy.reactive.client.SseEvent;
  * Anthropic's native Messages API behind the gateway's OpenAI-shaped chat. All translation is in
  * {@link AnthropicChatConverter} and {@link AnthropicStreamConverter}; this class only calls the API.
  */
-public class AnthropicProvider implements ChatProvider {
-
-    private final String id;
-    private final ProviderConfig config;
-    private final AnthropicApi api;
-    private final ObjectMapper mapper;
+public class AnthropicProvider extends HttpProvider<AnthropicApi> implements ChatProvider {
 
     public AnthropicProvider(String id, ProviderConfig config, AnthropicApi api, ObjectMapper mapper) {
-        this.id = id;
-        this.config = config;
-        this.api = api;
-        this.mapper = mapper;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public ProviderConfig config() {
-        return config;
+        super(id, config, api, mapper);
     }
 
     /** A request that cannot be translated fails the Uni with its 400, without calling Anthropic. */

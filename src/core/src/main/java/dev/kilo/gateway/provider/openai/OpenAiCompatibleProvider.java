@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilo.gateway.config.ProviderConfig;
 import dev.kilo.gateway.provider.ChatProvider;
+import dev.kilo.gateway.provider.HttpProvider;
 import dev.kilo.gateway.provider.EmbeddingProvider;
 import dev.kilo.gateway.provider.TextCompletionProvider;
 import dev.kilo.gateway.provider.Upstream;
@@ -16,28 +17,11 @@ import io.smallrye.mutiny.Uni;
  * Gemini's compatible endpoint, Ollama, vLLM, the hosted Kilo gateway and custom endpoints. Their differences are
  * configuration ({@link ProviderConfig}), not code.
  */
-public class OpenAiCompatibleProvider implements ChatProvider, TextCompletionProvider, EmbeddingProvider {
-
-    private final String id;
-    private final ProviderConfig config;
-    private final OpenAiApi api;
-    private final ObjectMapper mapper;
+public class OpenAiCompatibleProvider extends HttpProvider<OpenAiApi>
+        implements ChatProvider, TextCompletionProvider, EmbeddingProvider {
 
     public OpenAiCompatibleProvider(String id, ProviderConfig config, OpenAiApi api, ObjectMapper mapper) {
-        this.id = id;
-        this.config = config;
-        this.api = api;
-        this.mapper = mapper;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public ProviderConfig config() {
-        return config;
+        super(id, config, api, mapper);
     }
 
     @Override
