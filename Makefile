@@ -10,7 +10,7 @@ MAVEN_REPO ?= $(HOME)/.m2/repository
 WIREMOCK_JAR := $(MAVEN_REPO)/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
 SOURCES := $(shell find src infra -type f \( -name '*.java' -o -name '*.properties' -o -name 'pom.xml' -o -name '*.json' \) -not -path '*/target/*' -not -path '*/node_modules/*') pom.xml
 
-.PHONY: help run test package native key key-list key-revoke fake-upstream
+.PHONY: help run test package native key key-list key-revoke discover fake-upstream
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ key-list: $(CLI_JAR) ## List API keys (ids, names, status; never secrets)
 key-revoke: $(CLI_JAR) ## Revoke an API key: make key-revoke ID=key_...
 	@test -n "$(ID)" || { echo "usage: make key-revoke ID=<key id>" >&2; exit 2; }
 	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) revoke "$(ID)"
+
+discover: $(CLI_JAR) ## Refresh the model catalog now from every configured provider (prints the report)
+	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) discover
 
 fake-upstream: $(WIREMOCK_JAR) ## Serve a fake OpenAI upstream on http://127.0.0.1:9911 (see infra/fakes)
 	java -jar $(WIREMOCK_JAR) --bind-address 127.0.0.1 --port 9911 --root-dir infra/fakes/openai --disable-banner

@@ -2,11 +2,13 @@ package dev.kilo.gateway.api;
 
 import dev.kilo.gateway.catalog.CatalogModel;
 import dev.kilo.gateway.catalog.ModelCatalog;
+import dev.kilo.gateway.catalog.ModelFilter;
 import dev.kilo.gateway.error.GatewayException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
@@ -25,9 +27,10 @@ public class ModelsResource {
     public record ModelList(String object, List<CatalogModel> data) {
     }
 
+    /** Filterable by {@code provider} and {@code capability} (tools, vision, reasoning, json_schema, free). */
     @GET
-    public ModelList list() {
-        return new ModelList("list", catalog.all());
+    public ModelList list(@QueryParam("provider") String provider, @QueryParam("capability") String capability) {
+        return new ModelList("list", ModelFilter.apply(catalog.all(), provider, capability));
     }
 
     /** Model ids contain a slash ({@code openai/gpt-5-mini}), hence the regular expression. */

@@ -1,11 +1,8 @@
 package dev.kilo.gateway.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.kilo.gateway.store.ContentHash;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Generates key secrets and ids, and hashes secrets the one way they are ever stored. */
 public final class KeySecrets {
@@ -30,12 +27,7 @@ public final class KeySecrets {
 
     /** Hex SHA-256 of the secret. Keys carry 256 bits of entropy, so an unsalted fast hash is enough. */
     public static String hash(String secret) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return ContentHash.sha256(secret);
     }
 
     public static String hint(String secret) {

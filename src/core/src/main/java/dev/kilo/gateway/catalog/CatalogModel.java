@@ -32,10 +32,6 @@ public record CatalogModel(
         TopProvider topProvider,
         List<String> supportedParameters) {
 
-    /** Parameters every chat model served through an OpenAI-style API is expected to take. */
-    public static final List<String> COMMON_PARAMETERS = List.of("max_tokens", "temperature", "top_p", "stop",
-            "seed", "tools", "tool_choice", "response_format");
-
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -58,15 +54,17 @@ public record CatalogModel(
     public record TopProvider(Integer contextLength, Integer maxCompletionTokens, Boolean isModerated) {
     }
 
-    /** A model named in a provider's configuration: what it costs and how large it is stay unknown. */
-    public static CatalogModel configured(String provider, String providerName, String upstreamModel, long created) {
-        return new CatalogModel(provider + "/" + upstreamModel, "model", created, provider,
-                providerName + ": " + upstreamModel,
-                "Configured model served by " + providerName + ". Price and limits are unknown until discovery.",
-                null,
-                new Architecture("text->text", List.of("text"), List.of("text"), null),
-                null, null, COMMON_PARAMETERS);
-    }
+    /**
+     * The automatic router's entry. Listed so clients can pick it; until the router runs, requests for it answer
+     * 400 {@code routing_unavailable}.
+     */
+    public static final CatalogModel KILO_AUTO = new CatalogModel("kilo/auto", "model", null, "kilo", "Kilo: Auto",
+            "Picks a suitable upstream model for each coding request: a cheap, fast model for small completions, a "
+                    + "frontier model for architecture and hard bugs, and says which one served and why. Not "
+                    + "enabled on this gateway yet: requests answer 400 routing_unavailable until the router is "
+                    + "deployed.",
+            null, new Architecture("text+image->text", List.of("text", "image"), List.of("text"), null), null, null,
+            null);
 
     /** The provider id: the part of the id before the first slash. */
     public String provider() {

@@ -1,9 +1,14 @@
 package dev.kilo.gateway.catalog;
 
 import dev.kilo.gateway.config.GatewayConfig;
+import dev.kilo.gateway.discovery.CatalogPlan;
 import dev.kilo.gateway.store.CatalogStore;
+import dev.kilo.gateway.store.CatalogStore.StoredModel;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * The catalog as this process sees it: an immutable in-memory snapshot read from DynamoDB, never per request.
- * A read after {@code gateway.catalog.refresh-interval} starts one background reload and keeps answering from the
- * current snapshot meanwhile, so the request path never waits for DynamoDB (and Lambda needs no timer thread).
+ * The catalog as this process sees it: an immutable in-memory snapshot, never read from DynamoDB per request.
+ * After {@code gateway.catalog.refresh-interval} a read starts one background check of the catalog version (one
+ * small read) and reloads the models only when the version moved; requests keep the current snapshot meanwhile,
+ * so the request path never waits for DynamoDB (and Lambda needs no timer thread).
  */
 @ApplicationScoped
 public class ModelCatalog {
@@ -24,17 +30,20 @@ public class ModelCatalog {
 
     private final CatalogStore store;
     private final long refreshNanos;
+    private final Duration goneGrace;
     private final AtomicBoolean refreshing = new AtomicBoolean();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), 0);
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(CatalogModel.KILO_AUTO), -1, 0);
 
     public ModelCatalog(CatalogStore store, GatewayConfig config) {
         this.store = store;
         this.refreshNanos = config.catalog().refreshInterval().toNanos();
+        this.goneGrace = config.discovery().goneGrace();
     }
 
-    private record Snapshot(Map<String, CatalogModel> byId, List<CatalogModel> sorted, long loadedAt) {
+    private record Snapshot(Map<String, CatalogModel> byId, List<CatalogModel> sorted, long version, long checkedAt) {
     }
 
+    /** What {@code /v1/models} lists: {@code kilo/auto} first, then every served model by id. */
     public List<CatalogModel> all() {
         return current().sorted();
     }
@@ -43,24 +52,43 @@ public class ModelCatalog {
         return Optional.ofNullable(current().byId().get(id));
     }
 
+    public long version() {
+        return current().version();
+    }
+
     /** Reads the catalog from DynamoDB now, on the calling thread. */
     public void reload() {
+        long version = store.version().version();
+        Instant now = Instant.now();
         Map<String, CatalogModel> byId = new LinkedHashMap<>();
-        store.all().stream().sorted(Comparator.comparing(CatalogModel::id)).forEach(m -> byId.put(m.id(), m));
-        snapshot = new Snapshot(Map.copyOf(byId), List.copyOf(byId.values()), System.nanoTime());
+        store.all().stream()
+                .filter(m -> CatalogPlan.listed(m.active(), m.goneSince(), now, goneGrace))
+                .map(StoredModel::model)
+                .sorted(Comparator.comparing(CatalogModel::id))
+                .forEach(m -> byId.put(m.id(), m));
+        List<CatalogModel> sorted = new ArrayList<>();
+        sorted.add(CatalogModel.KILO_AUTO);
+        sorted.addAll(byId.values());
+        byId.put(CatalogModel.KILO_AUTO.id(), CatalogModel.KILO_AUTO);
+        snapshot = new Snapshot(Map.copyOf(byId), List.copyOf(sorted), version, System.nanoTime());
     }
 
     private Snapshot current() {
         Snapshot now = snapshot;
-        if (System.nanoTime() - now.loadedAt() > refreshNanos && refreshing.compareAndSet(false, true)) {
-            Infrastructure.getDefaultWorkerPool().execute(this::backgroundReload);
+        if (System.nanoTime() - now.checkedAt() > refreshNanos && refreshing.compareAndSet(false, true)) {
+            Infrastructure.getDefaultWorkerPool().execute(this::backgroundRefresh);
         }
         return now;
     }
 
-    private void backgroundReload() {
+    private void backgroundRefresh() {
         try {
-            reload();
+            Snapshot now = snapshot;
+            if (store.version().version() != now.version()) {
+                reload();
+            } else {
+                snapshot = new Snapshot(now.byId(), now.sorted(), now.version(), System.nanoTime());
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Catalog refresh failed, keeping the previous snapshot: %s", e.getClass().getSimpleName());
         } finally {

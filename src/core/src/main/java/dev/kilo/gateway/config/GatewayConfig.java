@@ -29,6 +29,27 @@ public interface GatewayConfig {
     /** The model catalog served by {@code /v1/models}. */
     Catalog catalog();
 
+    /** Model discovery: asking every provider which models it serves. */
+    Discovery discovery();
+
+    interface Discovery {
+        /** Refresh the catalog when the application starts (the local server; Lambda runs it on a schedule). */
+        @WithDefault("false")
+        boolean onStart();
+
+        /** How often a running local server refreshes; 0 turns the timer off. */
+        @WithDefault("60m")
+        Duration interval();
+
+        /** How long a model a provider stopped listing stays in {@code /v1/models} before it leaves. */
+        @WithDefault("24h")
+        Duration goneGrace();
+
+        /** Longest a whole refresh may take; a provider still listing then counts as failed. */
+        @WithDefault("60s")
+        Duration timeout();
+    }
+
     /** Running as an AWS Lambda function. */
     Lambda lambda();
 

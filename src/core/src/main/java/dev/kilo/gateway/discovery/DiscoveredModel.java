@@ -57,6 +57,12 @@ public record DiscoveredModel(
         }
     }
 
+    /** A model named in provider configuration: known by name only until its list or the registry says more. */
+    public static DiscoveredModel configured(String provider, String providerName, String upstreamId) {
+        return new DiscoveredModel(provider, upstreamId, providerName + ": " + upstreamId, null, null, null, null,
+                null, null, null, Prices.UNKNOWN, "config");
+    }
+
     /** The catalog document: id {@code provider/upstreamId}, owned by the provider, unknown fields left out. */
     public CatalogModel toCatalogModel() {
         return new CatalogModel(provider + "/" + upstreamId, "model", created, provider, name, description,

@@ -1,7 +1,10 @@
 package dev.kilo.gateway.cli;
 
 import dev.kilo.gateway.auth.ApiKey;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kilo.gateway.auth.KeyService;
+import dev.kilo.gateway.discovery.DiscoveryReport;
+import dev.kilo.gateway.discovery.DiscoveryService;
 import dev.kilo.gateway.dynamodblocal.DynamoDbLocal;
 import dev.kilo.gateway.store.Tables;
 import io.quarkus.runtime.Quarkus;
@@ -13,25 +16,33 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code make key}: creates, lists and revokes API keys in the configured DynamoDB. Locally it shares the
+ * {@code make key} and {@code make discover}: creates, lists and revokes API keys, and refreshes the model catalog,
+ * in the configured DynamoDB. Locally it shares the
  * DynamoDB Local of a running {@code make run}, or starts one on the same data folder. Against AWS, set
  * {@code DYNAMODB_ENDPOINT=https://dynamodb.<region>.amazonaws.com}, {@code DYNAMODB_CREDENTIALS=default} and the
  * usual AWS credentials. A created key's secret is printed once, alone on the
  * last line, so that scripts can take it with {@code tail -n1}.
  */
 @QuarkusMain
-public class KeyCli implements QuarkusApplication {
+public class AdminCli implements QuarkusApplication {
 
     static final String USAGE = """
             usage: key create NAME [--admin]
                    key list
-                   key revoke KEY_ID""";
+                   key revoke KEY_ID
+                   discover          (refresh the model catalog from every configured provider)""";
 
     @Inject
     KeyService keys;
 
     @Inject
     Tables tables;
+
+    @Inject
+    DiscoveryService discovery;
+
+    @Inject
+    ObjectMapper mapper;
 
     public static void main(String... args) throws Exception {
         String endpoint = System.getenv("DYNAMODB_ENDPOINT");
@@ -40,7 +51,7 @@ public class KeyCli implements QuarkusApplication {
             Path data = Path.of(System.getenv().getOrDefault("DYNAMODB_LOCAL_DATA", ".data/dynamodb"));
             DynamoDbLocal.ensureRunning(port, data);
         }
-        Quarkus.run(KeyCli.class, args);
+        Quarkus.run(AdminCli.class, args);
     }
 
     @Override
@@ -56,6 +67,7 @@ public class KeyCli implements QuarkusApplication {
                 case "create" -> create(List.of(args).subList(1, args.length), out);
                 case "list" -> list(out);
                 case "revoke" -> revoke(List.of(args).subList(1, args.length), out);
+                case "discover" -> discover(out);
                 default -> usage();
             };
         } catch (IllegalArgumentException e) {
@@ -75,6 +87,17 @@ public class KeyCli implements QuarkusApplication {
                 role, created.key().id(), created.key().name());
         out.println(created.secret());
         return 0;
+    }
+
+    /** Prints the run's report; exits 1 when any provider failed, so scripts notice. */
+    private int discover(PrintStream out) {
+        DiscoveryReport report = discovery.refresh();
+        try {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A report always serializes", e);
+        }
+        return report.failedProviders() == 0 ? 0 : 1;
     }
 
     private int list(PrintStream out) {

@@ -1,0 +1,62 @@
+package dev.kilo.gateway.local;
+
+import dev.kilo.gateway.catalog.ModelCatalog;
+import dev.kilo.gateway.config.GatewayConfig;
+import dev.kilo.gateway.discovery.DiscoveryService;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The local server's stand-in for the scheduled discovery function: refreshes the catalog right after start and
+ * then every {@code gateway.discovery.interval}, on its own thread, and reloads this process's catalog snapshot
+ * after each run so {@code /v1/models} shows the result at once.
+ */
+@ApplicationScoped
+public class DiscoveryTimer {
+
+    private static final Logger LOG = Logger.getLogger(DiscoveryTimer.class);
+
+    private ScheduledExecutorService executor;
+
+    void onStart(@Observes StartupEvent event, GatewayConfig config, DiscoveryService discovery,
+            ModelCatalog catalog) {
+        if (!config.discovery().onStart()) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "discovery-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Runnable refresh = () -> run(discovery, catalog);
+        Duration interval = config.discovery().interval();
+        if (interval.isZero()) {
+            executor.execute(refresh);
+        } else {
+            executor.scheduleWithFixedDelay(refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private static void run(DiscoveryService discovery, ModelCatalog catalog) {
+        try {
+            discovery.refresh();
+            catalog.reload();
+        } catch (RuntimeException e) {
+            // The next run tries again; the catalog keeps what it has.
+            LOG.errorf(e, "Discovery run failed");
+        }
+    }
+}
