@@ -10,7 +10,7 @@ MAVEN_REPO ?= $(HOME)/.m2/repository
 WIREMOCK_JAR := $(MAVEN_REPO)/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
 SOURCES := $(shell find src infra -type f \( -name '*.java' -o -name '*.properties' -o -name 'pom.xml' -o -name '*.json' \) -not -path '*/target/*' -not -path '*/node_modules/*') pom.xml
 
-.PHONY: help run test package native key key-list key-revoke discover fake-upstream
+.PHONY: help run test package native key key-list key-revoke discover bench-discovery fake-upstream
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -41,6 +41,10 @@ key-revoke: $(CLI_JAR) ## Revoke an API key: make key-revoke ID=key_...
 
 discover: $(CLI_JAR) ## Refresh the model catalog now from every configured provider (prints the report)
 	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) discover
+
+bench-discovery: ## Benchmark a catalog refresh of 500 models from 10 providers (time, DynamoDB writes)
+	$(MVN) install -DskipTests -pl src/local -am
+	./mvnw -B -q test -pl src/local -Dgroups=bench -Dbench.excluded= -Dtest=DiscoveryBench -Dsurefire.failIfNoSpecifiedTests=false
 
 fake-upstream: $(WIREMOCK_JAR) ## Serve a fake OpenAI upstream on http://127.0.0.1:9911 (see infra/fakes)
 	java -jar $(WIREMOCK_JAR) --bind-address 127.0.0.1 --port 9911 --root-dir infra/fakes/openai --disable-banner

@@ -4,6 +4,7 @@ import dev.kilo.gateway.config.GatewayConfig;
 import dev.kilo.gateway.discovery.DiscoveryService;
 import dev.kilo.gateway.store.Tables;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -18,7 +19,10 @@ public class GatewayStartup {
 
     private static final Logger LOG = Logger.getLogger(GatewayStartup.class);
 
-    void onStart(@Observes StartupEvent event, GatewayConfig config, Tables tables, DiscoveryService discovery,
+    /** Runs before other start-up work (the local discovery timer), which needs the tables. */
+    public static final int PRIORITY = 100;
+
+    void onStart(@Observes @Priority(PRIORITY) StartupEvent event, GatewayConfig config, Tables tables, DiscoveryService discovery,
             ModelCatalog catalog) {
         if (config.dynamodb().createTables()) {
             tables.createMissing();

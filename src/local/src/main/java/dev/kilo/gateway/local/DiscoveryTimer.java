@@ -1,10 +1,12 @@
 package dev.kilo.gateway.local;
 
+import dev.kilo.gateway.catalog.GatewayStartup;
 import dev.kilo.gateway.catalog.ModelCatalog;
 import dev.kilo.gateway.config.GatewayConfig;
 import dev.kilo.gateway.discovery.DiscoveryService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -25,7 +27,7 @@ public class DiscoveryTimer {
 
     private ScheduledExecutorService executor;
 
-    void onStart(@Observes StartupEvent event, GatewayConfig config, DiscoveryService discovery,
+    void onStart(@Observes @Priority(GatewayStartup.PRIORITY + 1) StartupEvent event, GatewayConfig config, DiscoveryService discovery,
             ModelCatalog catalog) {
         if (!config.discovery().onStart()) {
             return;

@@ -1,0 +1,158 @@
+package dev.kilo.gateway.functions.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Checks the deployment zip that {@code package} built (run by failsafe, after {@code package}). The Quarkus Lambda
+ * extension writes it: for the JVM, the legacy-jar runner's entries at the zip's root plus its dependencies under
+ * {@code lib/}, the layout of the managed Java runtime, whose handler is Quarkus' {@code QuarkusStreamHandler}; for
+ * native, the executable as {@code bootstrap} for {@code provided.al2023}. The build says which it made through the
+ * system property {@code lambda.zip.kind}: {@code jvm} or {@code native}.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class FunctionZipIT {
+
+    private static final Path ZIP = Path.of(System.getProperty("project.build.directory", "target"))
+            .resolve("function.zip");
+    private static final String KIND = System.getProperty("lambda.zip.kind", "jvm");
+    private static final String STREAM_HANDLER = "io/quarkus/amazon/lambda/runtime/QuarkusStreamHandler.class";
+    private static final int EXECUTABLE_BY_ALL = 0111;
+
+    @Test
+    void jvmZipHoldsTheQuarkusApplicationAndItsLibraries() throws IOException {
+        assumeTrue(KIND.equals("jvm"), "this build made the native zip");
+        assertTrue(Files.isRegularFile(ZIP), "package did not produce " + ZIP);
+        try (ZipFile file = new ZipFile(ZIP.toFile())) {
+            for (String required : List.of("dev/kilo/gateway/functions/discovery/DiscoveryHandler.class",
+                    "io/quarkus/runner/ApplicationImpl.class", "application.properties")) {
+                assertNotNull(file.getEntry(required), ZIP + " lacks " + required);
+            }
+            assertTrue(count(file, "lib/") > 10, "no libraries under lib/");
+            assertTrue(hasLibrary(file, "kilo-gateway-core"), "core is not under lib/");
+            // What the function's Handler setting names must be loadable from lib/.
+            assertTrue(libraryHolds(file, "io.quarkus.quarkus-amazon-lambda-", STREAM_HANDLER),
+                    "no " + STREAM_HANDLER + " under lib/");
+            assertEquals("discovery", properties(file).getProperty("quarkus.lambda.handler"));
+        }
+    }
+
+    @Test
+    void nativeZipHoldsTheExecutableAsBootstrap() throws IOException {
+        assumeTrue(KIND.equals("native"), "this build made the JVM zip");
+        assertTrue(Files.isRegularFile(ZIP), "package -Pnative did not produce " + ZIP);
+        try (ZipFile file = new ZipFile(ZIP.toFile())) {
+            ZipEntry bootstrap = file.getEntry("bootstrap");
+            assertNotNull(bootstrap, ZIP + " lacks bootstrap");
+            try (InputStream in = file.getInputStream(bootstrap)) {
+                assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, in.readNBytes(4), "bootstrap is not an ELF binary");
+            }
+        }
+        Integer mode = unixModes(ZIP).get("bootstrap");
+        assertNotNull(mode, "bootstrap carries no Unix mode in " + ZIP);
+        assertTrue((mode & EXECUTABLE_BY_ALL) == EXECUTABLE_BY_ALL, "bootstrap is not executable by all: mode "
+                + Integer.toOctalString(mode));
+    }
+
+    private static long count(ZipFile file, String prefix) {
+        return file.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(prefix)).count();
+    }
+
+    private static boolean hasLibrary(ZipFile file, String name) {
+        return file.stream().anyMatch(e -> e.getName().startsWith("lib/") && e.getName().contains(name));
+    }
+
+    /** Whether a jar under {@code lib/} whose name starts with the prefix holds the entry. */
+    private static boolean libraryHolds(ZipFile file, String jarPrefix, String entry) throws IOException {
+        for (ZipEntry jar : file.stream().filter(e -> e.getName().startsWith("lib/" + jarPrefix)).toList()) {
+            try (ZipInputStream in = new ZipInputStream(file.getInputStream(jar))) {
+                for (ZipEntry inner = in.getNextEntry(); inner != null; inner = in.getNextEntry()) {
+                    if (inner.getName().equals(entry)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Properties properties(ZipFile file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = file.getInputStream(file.getEntry("application.properties"))) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    /**
+     * Entry name to permission bits, from the central directory (APPNOTE.TXT 4.3.12): entries made on Unix
+     * (upper byte of "version made by" = 3) keep {@code st_mode} in the upper 16 bits of the external attributes,
+     * which {@link ZipEntry} does not expose.
+     */
+    static Map<String, Integer> unixModes(Path zip) throws IOException {
+        ByteBuffer directory = centralDirectory(zip);
+        Map<String, Integer> modes = new HashMap<>();
+        while (directory.remaining() >= 46 && directory.getInt(directory.position()) == 0x02014b50) {
+            int start = directory.position();
+            int madeBy = Short.toUnsignedInt(directory.getShort(start + 4)) >> 8;
+            int nameLength = Short.toUnsignedInt(directory.getShort(start + 28));
+            int extraLength = Short.toUnsignedInt(directory.getShort(start + 30));
+            int commentLength = Short.toUnsignedInt(directory.getShort(start + 32));
+            int external = directory.getInt(start + 38);
+            byte[] name = new byte[nameLength];
+            directory.get(start + 46, name);
+            if (madeBy == 3) {
+                modes.put(new String(name, StandardCharsets.UTF_8), (external >>> 16) & 07777);
+            }
+            directory.position(start + 46 + nameLength + extraLength + commentLength);
+        }
+        return modes;
+    }
+
+    /** Finds the end-of-central-directory record (at most 64 KiB of comment after it) and reads the directory. */
+    private static ByteBuffer centralDirectory(Path zip) throws IOException {
+        try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
+            int tailLength = (int) Math.min(channel.size(), 22 + 65_535);
+            ByteBuffer tail = read(channel, channel.size() - tailLength, tailLength);
+            for (int at = tailLength - 22; at >= 0; at--) {
+                if (tail.getInt(at) == 0x06054b50) {
+                    long size = Integer.toUnsignedLong(tail.getInt(at + 12));
+                    long offset = Integer.toUnsignedLong(tail.getInt(at + 16));
+                    return read(channel, offset, (int) size);
+                }
+            }
+            throw new AssertionError(zip + " has no end-of-central-directory record");
+        }
+    }
+
+    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.hasRemaining() && channel.read(buffer, position + buffer.position()) >= 0) {
+            // FileChannel.read may return fewer bytes than asked for.
+        }
+        return buffer.flip();
+    }
+}
