@@ -135,4 +135,31 @@ class DiscoveryTest {
                 "priced from the curated registry: " + gpt5mini);
         assertTrue(gpt5mini.supportedParameters().contains("tools"));
     }
+
+    @Test
+    void concurrentRefreshesConvergeOnOneCatalog() throws Exception {
+        stubLists();
+        discovery.refresh();
+        // The same content from two refreshes at once: conditional writes let at most one of them write.
+        upstream.stubFor(get(urlPathEqualTo("/openrouter/api/v1/models"))
+                .willReturn(okJson(Fixtures.text("discovery/openrouter-models.json").replace(
+                        "\"context_length\": 262144", "\"context_length\": 131072"))));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(discovery::refresh);
+            var second = pool.submit(discovery::refresh);
+            DiscoveryReport a = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            DiscoveryReport b = second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, a.failedProviders() + b.failedProviders());
+            // One model changed; whichever run writes it first wins, the other's conditional put is refused.
+            assertEquals(1, provider(a, "openrouter").written() + provider(b, "openrouter").written(),
+                    a + " / " + b);
+        } finally {
+            pool.shutdownNow();
+        }
+        catalog.reload();
+        assertEquals(131072, catalog.find("openrouter/qwen/qwen3-coder").orElseThrow().contextLength());
+        DiscoveryReport after = discovery.refresh();
+        assertEquals(0, after.writes(), "both runs left the same, complete catalog");
+    }
 }
