@@ -162,4 +162,26 @@ class DiscoveryTest {
         DiscoveryReport after = discovery.refresh();
         assertEquals(0, after.writes(), "both runs left the same, complete catalog");
     }
+
+    @Test
+    void aModelAProviderStopsListingIsMarkedGoneAndStaysListedDuringGrace() throws Exception {
+        stubLists();
+        discovery.refresh();
+        var list = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Fixtures.text("discovery/openrouter-models.json"));
+        var data = (com.fasterxml.jackson.databind.node.ArrayNode) list.get("data");
+        for (int i = data.size() - 1; i >= 0; i--) {
+            if (data.get(i).path("id").asText().equals("qwen/qwen3-coder")) {
+                data.remove(i);
+            }
+        }
+        upstream.stubFor(get(urlPathEqualTo("/openrouter/api/v1/models")).willReturn(okJson(list.toString())));
+        DiscoveryReport report = discovery.refresh();
+        assertEquals(1, provider(report, "openrouter").gone());
+        catalog.reload();
+        assertTrue(catalog.find("openrouter/qwen/qwen3-coder").isPresent(), "listed during the grace period");
+        stubLists();
+        DiscoveryReport back = discovery.refresh();
+        assertEquals(1, provider(back, "openrouter").written(), "listed again: active again");
+    }
 }
