@@ -53,6 +53,13 @@ public interface ProviderConfig {
     @WithDefault("false")
     boolean strictFields();
 
+    /**
+     * The provider wants {@code max_completion_tokens} instead of the deprecated {@code max_tokens} on chat
+     * completions (OpenAI's reasoning models refuse {@code max_tokens}), so the gateway renames it.
+     */
+    @WithDefault("false")
+    boolean maxCompletionTokens();
+
     /** The provider's legacy {@code /completions} endpoint accepts {@code suffix} (fill-in-the-middle). */
     @WithDefault("false")
     boolean fillInTheMiddle();

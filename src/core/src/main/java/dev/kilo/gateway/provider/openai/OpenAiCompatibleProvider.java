@@ -52,6 +52,6 @@ public class OpenAiCompatibleProvider extends HttpProvider<OpenAiApi>
     }
 
     private ObjectNode shape(GatewayRequest request, String upstreamModel) {
-        return OpenAiRequests.shape(request, upstreamModel, config.strictFields());
+        return OpenAiRequests.shape(request, upstreamModel, config.strictFields(), config.maxCompletionTokens());
     }
 }

@@ -36,7 +36,8 @@ public final class OpenAiRequests {
      * never lost; the gateway drops that chunk again when the caller did not ask for it), and, for strict providers,
      * OpenRouter's {@code reasoning} folded into {@code reasoning_effort} and unknown fields dropped.
      */
-    public static ObjectNode shape(GatewayRequest request, String upstreamModel, boolean strict) {
+    public static ObjectNode shape(GatewayRequest request, String upstreamModel, boolean strict,
+            boolean maxCompletionTokens) {
         // A shallow copy: only top-level fields change, and messages (with their images) can be megabytes that
         // a deep copy would duplicate on every call. Nested objects that do change are replaced, never edited.
         ObjectNode body = request.body().objectNode();
@@ -49,6 +50,10 @@ public final class OpenAiRequests {
             }
             streamOptions.put("include_usage", true);
             body.set("stream_options", streamOptions);
+        }
+        if (maxCompletionTokens && request.endpoint() == GatewayRequest.Endpoint.CHAT_COMPLETIONS
+                && body.has("max_tokens") && !body.hasNonNull("max_completion_tokens")) {
+            body.set("max_completion_tokens", body.remove("max_tokens"));
         }
         if (!strict) {
             return body;

@@ -33,7 +33,7 @@ class OpenAiRequestsTest {
 
     @Test
     void modelIsReplacedByUpstreamModel() {
-        ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + "}", false), "gpt-4o-2024-08-06", false);
+        ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + "}", false), "gpt-4o-2024-08-06", false, false);
         assertEquals("gpt-4o-2024-08-06", shaped.get("model").asText());
     }
 
@@ -42,7 +42,7 @@ class OpenAiRequestsTest {
         GatewayRequest request = chat("{" + BASE + ", \"description\": \"x\", \"reasoning\": {\"effort\": \"high\"}}",
                 true);
         ObjectNode before = request.body().deepCopy();
-        ObjectNode shaped = OpenAiRequests.shape(request, "gpt-4o", true);
+        ObjectNode shaped = OpenAiRequests.shape(request, "gpt-4o", true, false);
         assertNotSame(request.body(), shaped);
         assertEquals(before, request.body());
         assertEquals("openai/gpt-4o", request.body().get("model").asText());
@@ -51,27 +51,27 @@ class OpenAiRequestsTest {
 
     @Test
     void streamForcesIncludeUsage() {
-        ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + ", \"stream\": true}", true), "gpt-4o", false);
+        ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + ", \"stream\": true}", true), "gpt-4o", false, false);
         assertTrue(shaped.at("/stream_options/include_usage").booleanValue());
     }
 
     @Test
     void streamOverridesCallersIncludeUsageFalse() {
         ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE
-                + ", \"stream\": true, \"stream_options\": {\"include_usage\": false}}", true), "gpt-4o", true);
+                + ", \"stream\": true, \"stream_options\": {\"include_usage\": false}}", true), "gpt-4o", true, false);
         assertTrue(shaped.at("/stream_options/include_usage").booleanValue());
     }
 
     @Test
     void nonStreamDoesNotAddStreamOptions() {
-        ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + "}", false), "gpt-4o", false);
+        ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + "}", false), "gpt-4o", false, false);
         assertFalse(shaped.has("stream_options"), shaped.toString());
     }
 
     @Test
     void streamKeepsCallersOtherStreamOptions() {
         ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE
-                + ", \"stream\": true, \"stream_options\": {\"include_obfuscation\": false}}", true), "gpt-4o", true);
+                + ", \"stream\": true, \"stream_options\": {\"include_obfuscation\": false}}", true), "gpt-4o", true, false);
         assertTrue(shaped.at("/stream_options/include_usage").booleanValue());
         assertTrue(shaped.at("/stream_options/include_obfuscation").isBoolean(), shaped.toString());
         assertFalse(shaped.at("/stream_options/include_obfuscation").booleanValue());
@@ -80,7 +80,7 @@ class OpenAiRequestsTest {
     @Test
     void strictDropsUnknownFields() {
         ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE
-                + ", \"description\": \"x\", \"transforms\": [\"middle-out\"]}", false), "gpt-4o", true);
+                + ", \"description\": \"x\", \"transforms\": [\"middle-out\"]}", false), "gpt-4o", true, false);
         assertFalse(shaped.has("description"), shaped.toString());
         assertFalse(shaped.has("transforms"), shaped.toString());
     }
@@ -89,7 +89,7 @@ class OpenAiRequestsTest {
     void strictKeepsDocumentedFields() {
         ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + ", \"temperature\": 0.2, \"max_tokens\": 10,"
                 + " \"tools\": [], \"metadata\": {\"a\": \"b\"}, \"user\": \"u1\", \"stream\": true}", true),
-                "gpt-4o", true);
+                "gpt-4o", true, false);
         assertEquals(0.2, shaped.get("temperature").asDouble());
         assertEquals(10, shaped.get("max_tokens").asInt());
         assertTrue(shaped.get("tools").isArray());
@@ -103,7 +103,7 @@ class OpenAiRequestsTest {
     @Test
     void strictFoldsReasoningEffortIntoReasoningEffort() {
         ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + ", \"reasoning\": {\"effort\": \"high\"}}", false),
-                "o3", true);
+                "o3", true, false);
         assertEquals("high", shaped.get("reasoning_effort").asText());
         assertFalse(shaped.has("reasoning"), shaped.toString());
     }
@@ -111,7 +111,7 @@ class OpenAiRequestsTest {
     @Test
     void strictFoldsReasoningEnabledIntoMediumEffort() {
         ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + ", \"reasoning\": {\"enabled\": true}}", false),
-                "o3", true);
+                "o3", true, false);
         assertEquals("medium", shaped.get("reasoning_effort").asText());
         assertFalse(shaped.has("reasoning"));
     }
@@ -119,7 +119,7 @@ class OpenAiRequestsTest {
     @Test
     void strictKeepsExplicitReasoningEffortOverReasoning() {
         ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE
-                + ", \"reasoning_effort\": \"low\", \"reasoning\": {\"effort\": \"high\"}}", false), "o3", true);
+                + ", \"reasoning_effort\": \"low\", \"reasoning\": {\"effort\": \"high\"}}", false), "o3", true, false);
         assertEquals("low", shaped.get("reasoning_effort").asText());
         assertFalse(shaped.has("reasoning"));
     }
@@ -128,7 +128,7 @@ class OpenAiRequestsTest {
     void nonStrictPassesUnknownFieldsThroughUntouched() {
         ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + ", \"description\": \"x\","
                 + " \"transforms\": [\"middle-out\"], \"reasoning\": {\"effort\": \"high\"}}", false),
-                "gpt-4o", false);
+                "gpt-4o", false, false);
         assertEquals("x", shaped.get("description").asText());
         assertEquals(json("{\"t\": [\"middle-out\"]}").get("t"), shaped.get("transforms"));
         assertEquals(json("{\"effort\": \"high\"}"), shaped.get("reasoning"));
@@ -140,7 +140,7 @@ class OpenAiRequestsTest {
         GatewayRequest request = new GatewayRequest(Endpoint.COMPLETIONS,
                 json("{\"model\": \"openai/gpt-3.5-turbo-instruct\", \"prompt\": \"a\", \"suffix\": \"z\","
                         + " \"tools\": []}"), "openai/gpt-3.5-turbo-instruct", false, false);
-        ObjectNode shaped = OpenAiRequests.shape(request, "gpt-3.5-turbo-instruct", true);
+        ObjectNode shaped = OpenAiRequests.shape(request, "gpt-3.5-turbo-instruct", true, false);
         assertEquals("z", shaped.get("suffix").asText());
         assertFalse(shaped.has("tools"));
     }
@@ -150,7 +150,19 @@ class OpenAiRequestsTest {
         GatewayRequest request = new GatewayRequest(Endpoint.EMBEDDINGS,
                 json("{\"model\": \"openai/text-embedding-3-small\", \"input\": \"a\", \"dimensions\": 8,"
                         + " \"temperature\": 1}"), "openai/text-embedding-3-small", false, false);
-        ObjectNode shaped = OpenAiRequests.shape(request, "text-embedding-3-small", true);
+        ObjectNode shaped = OpenAiRequests.shape(request, "text-embedding-3-small", true, false);
         assertEquals(json("{\"model\": \"text-embedding-3-small\", \"input\": \"a\", \"dimensions\": 8}"), shaped);
+    }
+
+    @Test
+    void maxTokensBecomesMaxCompletionTokensForProvidersThatWantIt() {
+        ObjectNode shaped = OpenAiRequests.shape(chat("{" + BASE + ", \"max_tokens\": 100}", false), "gpt-5", true,
+                true);
+        assertEquals(100, shaped.get("max_completion_tokens").asInt());
+        assertFalse(shaped.has("max_tokens"));
+        ObjectNode untouched = OpenAiRequests.shape(chat("{" + BASE + ", \"max_tokens\": 100}", false), "llama", false,
+                false);
+        assertEquals(100, untouched.get("max_tokens").asInt());
+        assertFalse(untouched.has("max_completion_tokens"));
     }
 }
