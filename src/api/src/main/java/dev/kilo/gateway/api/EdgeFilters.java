@@ -25,10 +25,12 @@ public class EdgeFilters {
 
     private final Authenticator authenticator;
     private final long maxBodyBytes;
+    private final boolean publicModelList;
 
     public EdgeFilters(Authenticator authenticator, GatewayConfig config) {
         this.authenticator = authenticator;
         this.maxBodyBytes = config.limits().maxBodyBytes();
+        this.publicModelList = config.auth().publicModelList();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -38,9 +40,19 @@ public class EdgeFilters {
         if (!ApiPaths.isApi(path)) {
             return null;
         }
+        String canonical = ApiPaths.canonical(path);
+        if (canonical != null) {
+            request.setRequestUri(request.getUriInfo().getRequestUriBuilder().replacePath(canonical).build());
+        }
         if (ApiPaths.isCompletion(path)) {
             // The body's "stream" flag, not Accept, decides between JSON and SSE (see CompletionsResource).
             request.getHeaders().remove("Accept");
+        }
+        // Public model lists need no key, but a key that is sent is still checked: a wrong one is a 401 that tells
+        // the client its configuration is broken, rather than a silent anonymous answer.
+        if (publicModelList && request.getHeaderString("Authorization") == null
+                && ApiPaths.isModelList(request.getMethod(), path)) {
+            return null;
         }
         int declared = request.getLength();
         if (declared > maxBodyBytes) {

@@ -54,18 +54,6 @@ public record CatalogModel(
     public record TopProvider(Integer contextLength, Integer maxCompletionTokens, Boolean isModerated) {
     }
 
-    /**
-     * The automatic router's entry. Listed so clients can pick it; until the router runs, requests for it answer
-     * 400 {@code routing_unavailable}.
-     */
-    public static final CatalogModel KILO_AUTO = new CatalogModel("kilo/auto", "model", null, "kilo", "Kilo: Auto",
-            "Picks a suitable upstream model for each coding request: a cheap, fast model for small completions, a "
-                    + "frontier model for architecture and hard bugs, and says which one served and why. Not "
-                    + "enabled on this gateway yet: requests answer 400 routing_unavailable until the router is "
-                    + "deployed.",
-            null, new Architecture("text+image->text", List.of("text", "image"), List.of("text"), null), null, null,
-            null);
-
     /** The provider id: the part of the id before the first slash. */
     public String provider() {
         return id.substring(0, id.indexOf('/'));

@@ -31,19 +31,21 @@ public class ModelCatalog {
     private final CatalogStore store;
     private final long refreshNanos;
     private final Duration goneGrace;
+    private final Map<String, String> autoMapping;
     private final AtomicBoolean refreshing = new AtomicBoolean();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(CatalogModel.KILO_AUTO), -1, 0);
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), List.of(), -1, 0);
 
     public ModelCatalog(CatalogStore store, GatewayConfig config) {
         this.store = store;
         this.refreshNanos = config.catalog().refreshInterval().toNanos();
         this.goneGrace = config.discovery().goneGrace();
+        this.autoMapping = Map.copyOf(config.auto().models());
     }
 
     private record Snapshot(Map<String, CatalogModel> byId, List<CatalogModel> sorted, long version, long checkedAt) {
     }
 
-    /** What {@code /v1/models} lists: {@code kilo/auto} first, then every served model by id. */
+    /** What {@code /v1/models} lists: the automatic ids first, then every served model by id. */
     public List<CatalogModel> all() {
         return current().sorted();
     }
@@ -66,10 +68,9 @@ public class ModelCatalog {
                 .map(StoredModel::model)
                 .sorted(Comparator.comparing(CatalogModel::id))
                 .forEach(m -> byId.put(m.id(), m));
-        List<CatalogModel> sorted = new ArrayList<>();
-        sorted.add(CatalogModel.KILO_AUTO);
+        List<CatalogModel> sorted = new ArrayList<>(AutoModels.entries(byId, autoMapping));
         sorted.addAll(byId.values());
-        byId.put(CatalogModel.KILO_AUTO.id(), CatalogModel.KILO_AUTO);
+        sorted.subList(0, AutoModels.PROFILES.size()).forEach(auto -> byId.put(auto.id(), auto));
         snapshot = new Snapshot(Map.copyOf(byId), List.copyOf(sorted), version, System.nanoTime());
     }
 

@@ -29,6 +29,22 @@ public interface GatewayConfig {
     /** The model catalog served by {@code /v1/models}. */
     Catalog catalog();
 
+    /** The automatic model ids ({@code kilo/auto}, {@code kilo-auto/*}) until the router serves them. */
+    Auto auto();
+
+    interface Auto {
+        /**
+         * The model each automatic id is served by, for example
+         * {@code gateway.auto.models."kilo-auto/small"=openai/gpt-5-mini}. An id without an entry answers 400
+         * {@code routing_unavailable}.
+         */
+        Map<String, String> models();
+
+        /** The model {@code GET /api/defaults} names for clients that ask (Kilo Code). */
+        @WithDefault("kilo/auto")
+        String defaultModel();
+    }
+
     /** Model discovery: asking every provider which models it serves. */
     Discovery discovery();
 
@@ -81,6 +97,13 @@ public interface GatewayConfig {
         /** How long an unknown key is remembered as unknown, so that floods of bad keys do not each read DynamoDB. */
         @WithDefault("5s")
         Duration unknownKeyCacheTtl();
+
+        /**
+         * Whether {@code GET .../models} answers without a key, as the hosted OpenRouter and Kilo gateways do
+         * (OpenClaw discovers models unauthenticated). Everything else always needs a key.
+         */
+        @WithDefault("true")
+        boolean publicModelList();
 
         /** Most entries each key cache holds. */
         @WithDefault("10000")

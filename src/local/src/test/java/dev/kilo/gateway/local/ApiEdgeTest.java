@@ -89,8 +89,8 @@ class ApiEdgeTest {
     }
 
     @Test
-    void kiloAutoAnswersAClearErrorUntilTheRouterExists() {
-        chat("{\"model\":\"kilo/auto\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+    void anUnmappedAutoIdAnswersAClearErrorUntilTheRouterExists() {
+        chat("{\"model\":\"kilo-auto/free\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .statusCode(400).body("error.code", equalTo("routing_unavailable"));
     }
 

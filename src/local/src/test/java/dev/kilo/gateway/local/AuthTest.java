@@ -33,7 +33,7 @@ class AuthTest {
 
     @Test
     void aMissingKeyIs401() {
-        given().get("/v1/models").then().statusCode(401)
+        given().contentType("application/json").body("{}").post("/v1/chat/completions").then().statusCode(401)
                 .body("error.code", equalTo("invalid_api_key"))
                 .body("error.type", equalTo("invalid_request_error"));
     }

@@ -121,7 +121,7 @@ class DiscoveryTest {
                 .body("error.param", org.hamcrest.Matchers.equalTo("capability"));
         given().header("Authorization", auth).get("/v1/models").then().statusCode(200)
                 .body("data[0].id", org.hamcrest.Matchers.equalTo("kilo/auto"))
-                .body("data[0].description", org.hamcrest.Matchers.containsString("routing"));
+                .body("data[0].description", org.hamcrest.Matchers.containsString("router"));
         given().header("Authorization", auth).get("/v1/models/kilo/auto").then().statusCode(200);
     }
 
