@@ -28,10 +28,13 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    /** Files to delete on close: the log, and the working directory of an in-memory run. */
+    private final List<Path> scratch;
 
-    private DynamoDbLocal(Process process, int port) {
+    private DynamoDbLocal(Process process, int port, List<Path> scratch) {
         this.process = process;
         this.port = port;
+        this.scratch = scratch;
     }
 
     /**
@@ -54,7 +57,8 @@ public final class DynamoDbLocal implements AutoCloseable {
         Path workDir = dataDir != null ? dataDir : Files.createTempDirectory("dynamodb-local-");
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        DynamoDbLocal server = new DynamoDbLocal(process, port);
+        List<Path> scratch = dataDir != null ? List.of(log) : List.of(log, workDir);
+        DynamoDbLocal server = new DynamoDbLocal(process, port, scratch);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "dynamodb-local-stop"));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!answers(port)) {
@@ -62,7 +66,7 @@ public final class DynamoDbLocal implements AutoCloseable {
                 throw new IOException("DynamoDB Local exited with " + process.exitValue() + "; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                server.close();
+                server.stop(); // keeps the log the message points to
                 throw new IOException("DynamoDB Local did not answer on port " + port + " within " + timeout
                         + "; see " + log);
             }
@@ -118,6 +122,21 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+        for (Path path : scratch) {
+            deleteQuietly(path);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try (var files = Files.walk(path)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Temporary files only: the operating system cleans them eventually.
+        }
+    }
+
+    private void stop() {
         if (process.isAlive()) {
             process.destroy();
             try {
