@@ -141,7 +141,7 @@ class CompletionsFunctionTest {
 
     @Test
     void refusesAMissingKey() throws Exception {
-        StreamedAnswer answer = invoke(LambdaEvents.REST_API, "GET", "/v1/models", null, null);
+        StreamedAnswer answer = invoke(LambdaEvents.REST_API, "POST", "/v1/chat/completions", null, chat(false));
 
         assertOpenAiError(answer, 401);
         assertEquals("invalid_api_key", answer.json().path("error").path("code").asText());
