@@ -12,17 +12,27 @@ import java.util.Map;
 public final class AutoModels {
 
     public static final String KILO_AUTO = "kilo/auto";
+    static final String FREE = "kilo-auto/free";
 
     /** Kilo Code's profiles, and what each is meant for. */
-    static final Map<String, String> PROFILES = Map.of(
+    public static final Map<String, String> PROFILES = Map.of(
             KILO_AUTO, "Picks a suitable model for each coding request",
             "kilo-auto/balanced", "Balanced cost and quality for everyday coding",
             "kilo-auto/frontier", "The strongest model, regardless of price",
             "kilo-auto/efficient", "The cheapest model fit for the task",
             "kilo-auto/small", "A fast, cheap model for titles and summaries",
-            "kilo-auto/free", "Only models priced at zero (local Ollama or vLLM)");
+            FREE, "Only models priced at zero (local Ollama or vLLM)");
 
     private AutoModels() {
+    }
+
+    /** The configured model for each automatic id: its own entry, else the shared default (never for free). */
+    public static Map<String, String> mapping(dev.kilo.gateway.config.GatewayConfig.Auto config) {
+        Map<String, String> mapping = new java.util.HashMap<>();
+        config.model().filter(m -> !m.isBlank()).ifPresent(model -> PROFILES.keySet().stream()
+                .filter(id -> !id.equals(FREE)).forEach(id -> mapping.put(id, model)));
+        mapping.putAll(config.models());
+        return Map.copyOf(mapping);
     }
 
     public static boolean isAuto(String model) {

@@ -39,7 +39,7 @@ public class ModelCatalog {
         this.store = store;
         this.refreshNanos = config.catalog().refreshInterval().toNanos();
         this.goneGrace = config.discovery().goneGrace();
-        this.autoMapping = Map.copyOf(config.auto().models());
+        this.autoMapping = AutoModels.mapping(config.auto());
     }
 
     private record Snapshot(Map<String, CatalogModel> byId, List<CatalogModel> sorted, long version, long checkedAt) {

@@ -19,7 +19,7 @@ public class ModelResolver {
     public ModelResolver(ProviderRegistry providers, ModelCatalog catalog, GatewayConfig config) {
         this.providers = providers;
         this.catalog = catalog;
-        this.autoMapping = Map.copyOf(config.auto().models());
+        this.autoMapping = AutoModels.mapping(config.auto());
     }
 
     /**

@@ -40,6 +40,12 @@ public interface GatewayConfig {
          */
         Map<String, String> models();
 
+        /**
+         * The model serving every automatic id without its own entry in {@code models} (except
+         * {@code kilo-auto/free}, which only a free model may serve). Locally: {@code KILO_AUTO_MODEL}.
+         */
+        Optional<String> model();
+
         /** The model {@code GET /api/defaults} names for clients that ask (Kilo Code). */
         @WithDefault("kilo/auto")
         String defaultModel();
