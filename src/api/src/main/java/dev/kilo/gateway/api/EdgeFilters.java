@@ -22,6 +22,7 @@ public class EdgeFilters {
 
     static final String KEY = "gateway.key";
     static final String REQUEST_ID = "gateway.request-id";
+    static final String ALIAS = "gateway.alias";
 
     private final Authenticator authenticator;
     private final long maxBodyBytes;
@@ -42,6 +43,7 @@ public class EdgeFilters {
         }
         String canonical = ApiPaths.canonical(path);
         if (canonical != null) {
+            routing.put(ALIAS, Boolean.TRUE);
             request.setRequestUri(request.getUriInfo().getRequestUriBuilder().replacePath(canonical).build());
         }
         if (ApiPaths.isCompletion(path)) {
@@ -77,6 +79,11 @@ public class EdgeFilters {
 
     static ApiKey key(RoutingContext routing) {
         return routing.get(KEY);
+    }
+
+    /** Whether the request came in under a hosted-Kilo prefix ({@code /api/gateway}, {@code /api/openrouter}). */
+    static boolean viaAlias(RoutingContext routing) {
+        return Boolean.TRUE.equals(routing.get(ALIAS));
     }
 
     static String requestId(RoutingContext routing) {
