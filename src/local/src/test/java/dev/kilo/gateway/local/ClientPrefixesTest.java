@@ -114,6 +114,13 @@ class ClientPrefixesTest {
     }
 
     @Test
+    void defaultsNameTheGatewaysDefaultModel() {
+        given().get("/api/defaults").then().statusCode(200)
+                .body("defaultModel", equalTo("kilo/auto"))
+                .body("defaultFreeModel", equalTo("kilo-auto/free"));
+    }
+
+    @Test
     void autoIdsAreServedByTheirConfiguredModel() {
         upstream.stubFor(post("/openai/v1/chat/completions").willReturn(okJson(Fixtures.text("openai/chat-text.json"))));
         given().header("Authorization", auth).contentType("application/json")
