@@ -40,4 +40,12 @@ record NodeTestRun(int exitCode, boolean timedOut, String output) {
         System.out.println(output);
         return new NodeTestRun(finished ? node.exitValue() : -1, !finished, output);
     }
+
+    /** Fails unless the run finished in time, exited 0 and passed exactly this many node:test scenarios. */
+    void assertPassed(String what, int scenarios) {
+        org.junit.jupiter.api.Assertions.assertFalse(timedOut(), what + " was killed at its time limit:\n" + output());
+        org.junit.jupiter.api.Assertions.assertEquals(0, exitCode(), what + " against the gateway:\n" + output());
+        org.junit.jupiter.api.Assertions.assertTrue(output().contains("pass " + scenarios),
+                "all " + scenarios + " scenario(s) of " + what + " ran:\n" + output());
+    }
 }
