@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  */
 public final class ModelFilter {
 
-    static final Map<String, Predicate<CatalogModel>> CAPABILITIES = Map.of(
+    public static final Map<String, Predicate<CatalogModel>> CAPABILITIES = Map.of(
             "tools", m -> has(m.supportedParameters(), "tools"),
             "vision", m -> m.architecture() != null && has(m.architecture().inputModalities(), "image"),
             "reasoning", m -> has(m.supportedParameters(), "reasoning")
