@@ -51,6 +51,47 @@ public interface GatewayConfig {
         String defaultModel();
     }
 
+    /** The kilo/auto router: policy compilation, decision records, stickiness, provider health. */
+    Routing routing();
+
+    interface Routing {
+        /**
+         * Compile and store the routing policy in this process whenever the catalog version moves (the local
+         * server). On AWS the router function compiles (on catalog changes and on a schedule) and the completions
+         * function only reads the stored policy.
+         */
+        @WithDefault("false")
+        boolean compileLocally();
+
+        /** How often a running instance checks the stored policy's version (one small read) and reloads it. */
+        @WithDefault("30s")
+        Duration refreshInterval();
+
+        /** Write a decision record per routed request, readable at {@code GET /v1/route/{request-id}}. */
+        @WithDefault("true")
+        boolean recordDecisions();
+
+        /** How long decision records are kept (DynamoDB TTL). */
+        @WithDefault("30d")
+        Duration decisionTtl();
+
+        /** How long a conversation stays pinned to its model after its last request. */
+        @WithDefault("2h")
+        Duration sessionTtl();
+
+        /** Most conversations pinned in this process's memory (the table holds the rest). */
+        @WithDefault("50000")
+        long sessionCacheSize();
+
+        /** Failures in a row (429, 5xx, timeout, connection) after which a provider is skipped while others fit. */
+        @WithDefault("3")
+        int unhealthyAfter();
+
+        /** How long a provider that failed that often is skipped before it is tried again. */
+        @WithDefault("30s")
+        Duration unhealthyFor();
+    }
+
     /** Model discovery: asking every provider which models it serves. */
     Discovery discovery();
 

@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 /**
  * A table as defined in {@code infra/dynamodb/tables/*.json}, the single definition that the local server, the
- * tests and Terraform all read. The JSON uses the CreateTable API's field names.
+ * tests and Terraform all read. The JSON uses the CreateTable API's field names. {@code TimeToLiveSpecification} and
+ * {@code StreamSpecification} are for Terraform only: tables created here (DynamoDB Local) get neither, since
+ * nothing local depends on items expiring or on a stream.
  */
 public record TableDefinition(String name, JsonNode json) {
 

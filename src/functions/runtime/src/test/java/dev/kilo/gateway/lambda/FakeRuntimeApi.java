@@ -24,16 +24,16 @@ import java.util.concurrent.TimeUnit;
  * other request. Chunked bodies are decoded here by hand and each chunk is stamped with its arrival time, so tests
  * can prove that the runtime loop forwards chunks as they come instead of buffering.
  */
-final class FakeRuntimeApi implements AutoCloseable {
+public final class FakeRuntimeApi implements AutoCloseable {
 
-    record Chunk(byte[] data, long arrivedNanos) {
+    public record Chunk(byte[] data, long arrivedNanos) {
     }
 
     /** One request to the fake; {@code chunks} and {@code trailers} are filled for chunked requests only. */
-    record Received(String method, String path, Map<String, String> headers, byte[] body, List<Chunk> chunks,
+    public record Received(String method, String path, Map<String, String> headers, byte[] body, List<Chunk> chunks,
             Map<String, String> trailers) {
 
-        byte[] chunkedBody() {
+        public byte[] chunkedBody() {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             chunks.forEach(chunk -> all.writeBytes(chunk.data()));
             return all.toByteArray();
@@ -49,23 +49,23 @@ final class FakeRuntimeApi implements AutoCloseable {
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    FakeRuntimeApi() throws IOException {
+    public FakeRuntimeApi() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "fake-runtime-api");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + server.getLocalPort();
     }
 
-    void enqueue(String requestId, String traceId, byte[] event) {
+    public void enqueue(String requestId, String traceId, byte[] event) {
         events.add(new Event(requestId, traceId, event));
     }
 
     /** The next recorded request other than {@code next}, waiting at most 10 s. */
-    Received take() throws InterruptedException {
+    public Received take() throws InterruptedException {
         Received next = received.poll(10, TimeUnit.SECONDS);
         if (next == null) {
             throw new AssertionError("the fake Runtime API received nothing within 10 s");

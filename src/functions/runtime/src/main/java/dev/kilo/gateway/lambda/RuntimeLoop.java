@@ -1,5 +1,6 @@
 package dev.kilo.gateway.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kilo.gateway.lambda.ApiGatewayEvents.ForwardedRequest;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
  * The custom Lambda runtime loop (https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html): fetch the next
  * event, replay it as an HTTP request against the application's own server, stream the answer back chunk by chunk.
  * This is how AWS Lambda Web Adapter works, and the only way to stream from a JVM, since Quarkus' Lambda integration
- * posts whole responses.
+ * posts whole responses. Events that are not HTTP requests (schedules, DynamoDB streams) go to the function's
+ * {@link LambdaEventHandler}, if it has one, and get a buffered response.
  * <p>
  * Logs carry request ids, methods, paths and statuses only: headers hold Bearer keys and bodies hold prompts.
  */
@@ -27,11 +29,17 @@ public final class RuntimeLoop implements Runnable {
 
     private final RuntimeApiClient runtime;
     private final LocalForwarder forwarder;
+    private final List<LambdaEventHandler> handlers;
     private volatile boolean stopped;
 
     public RuntimeLoop(RuntimeApiClient runtime, LocalForwarder forwarder) {
+        this(runtime, forwarder, List.of());
+    }
+
+    public RuntimeLoop(RuntimeApiClient runtime, LocalForwarder forwarder, List<LambdaEventHandler> handlers) {
         this.runtime = runtime;
         this.forwarder = forwarder;
+        this.handlers = List.copyOf(handlers);
     }
 
     /**
@@ -71,6 +79,9 @@ public final class RuntimeLoop implements Runnable {
         try {
             request = ApiGatewayEvents.parse(invocation.event());
         } catch (IllegalArgumentException e) {
+            if (handleOther(invocation)) {
+                return;
+            }
             LOG.warnf("Invocation %s: %s", invocation.requestId(), e.getMessage());
             runtime.invocationError(invocation.requestId(), "Runtime.InvalidEvent", e.getMessage());
             return;
@@ -86,6 +97,39 @@ public final class RuntimeLoop implements Runnable {
             return;
         }
         relay(invocation, response);
+    }
+
+    /** Gives a non-HTTP event to the handler that takes it; false when none does. */
+    private boolean handleOther(Invocation invocation) throws IOException, InterruptedException {
+        JsonNode event;
+        try {
+            event = JSON.readTree(invocation.event());
+        } catch (IOException e) {
+            return false;
+        }
+        if (event == null) {
+            return false;
+        }
+        for (LambdaEventHandler handler : handlers) {
+            if (!handler.accepts(event)) {
+                continue;
+            }
+            byte[] answer;
+            try {
+                answer = handler.handle(event);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                LOG.errorf("Invocation %s: %s failed: %s", invocation.requestId(),
+                        handler.getClass().getSimpleName(), e.toString());
+                runtime.invocationError(invocation.requestId(), "Runtime.HandlerFailed",
+                        e.getClass().getSimpleName() + ": " + e.getMessage());
+                return true;
+            }
+            runtime.respond(invocation.requestId(), answer);
+            return true;
+        }
+        return false;
     }
 
     /** Streams the local answer; a write failure towards Lambda ends this invocation only. */

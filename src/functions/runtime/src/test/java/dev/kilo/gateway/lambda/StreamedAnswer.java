@@ -17,11 +17,11 @@ import java.util.List;
  * A streamed invocation response as the fake Runtime API recorded it, read the way API Gateway and function URLs
  * read it: the first chunk is the JSON prelude plus 8 NUL bytes, every later chunk is response body.
  */
-record StreamedAnswer(JsonNode prelude, List<Chunk> bodyChunks, String body) {
+public record StreamedAnswer(JsonNode prelude, List<Chunk> bodyChunks, String body) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static StreamedAnswer of(Received response) throws IOException {
+    public static StreamedAnswer of(Received response) throws IOException {
         assertTrue("streaming".equals(response.headers().get("lambda-runtime-function-response-mode")),
                 "not a streamed response: " + response.headers());
         assertTrue(response.trailers().isEmpty(), "the stream ended with an error: " + response.trailers());
@@ -31,17 +31,17 @@ record StreamedAnswer(JsonNode prelude, List<Chunk> bodyChunks, String body) {
         return new StreamedAnswer(prelude(chunks.get(0).data()), body, text(body));
     }
 
-    int status() {
+    public int status() {
         return prelude.path("statusCode").asInt();
     }
 
     /** A response header as the prelude carries it (lower-case name), or null. */
-    String header(String name) {
+    public String header(String name) {
         JsonNode value = prelude.path("headers").get(name);
         return value == null ? null : value.asText();
     }
 
-    JsonNode json() throws IOException {
+    public JsonNode json() throws IOException {
         return JSON.readTree(body);
     }
 

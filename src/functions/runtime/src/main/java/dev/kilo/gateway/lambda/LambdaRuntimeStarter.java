@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import dev.kilo.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -27,6 +28,9 @@ public class LambdaRuntimeStarter {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    Instance<LambdaEventHandler> handlers;
+
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
@@ -40,7 +44,8 @@ public class LambdaRuntimeStarter {
             return;
         }
         LOG.infof("Lambda Runtime API at %s: relaying invocations to 127.0.0.1:%d", address.get(), port);
-        loop = new RuntimeLoop(new RuntimeApiClient(address.get()), new LocalForwarder(port, CONNECT_WINDOW));
+        loop = new RuntimeLoop(new RuntimeApiClient(address.get()), new LocalForwarder(port, CONNECT_WINDOW),
+                handlers.stream().toList());
         // A platform thread that keeps the JVM alive: it is the reason this process exists inside Lambda.
         thread = new Thread(this::serve, "lambda-runtime-loop");
         thread.setDaemon(false);

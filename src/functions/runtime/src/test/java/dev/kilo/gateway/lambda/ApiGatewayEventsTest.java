@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ApiGatewayEventsTest {
+public class ApiGatewayEventsTest {
 
     private static final String CHAT_BODY =
             "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Grüß dich\"}]}";
@@ -126,7 +126,7 @@ class ApiGatewayEventsTest {
                 "{\"httpMethod\":\"POST\",\"path\":\"/\",\"body\":\"***\",\"isBase64Encoded\":true}")));
     }
 
-    static byte[] fixture(String name) throws IOException {
+    public static byte[] fixture(String name) throws IOException {
         try (InputStream in = ApiGatewayEventsTest.class.getResourceAsStream("/events/" + name)) {
             if (in == null) {
                 throw new IOException("missing fixture " + name);

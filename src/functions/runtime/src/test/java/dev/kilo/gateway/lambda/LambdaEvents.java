@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * path, Authorization, Accept and body change, so everything else stays exactly as API Gateway or a function URL
  * sends it.
  */
-enum LambdaEvents {
+public enum LambdaEvents {
 
     /** REST API proxy integration, payload v1. */
     REST_API("rest-api-proxy.json") {
@@ -56,7 +56,7 @@ enum LambdaEvents {
     abstract void aim(ObjectNode event, String method, String path, String bearer);
 
     /** The fixture turned into {@code method path} with the given Bearer value (none when null) and JSON body. */
-    byte[] event(String method, String path, String bearer, String body) throws IOException {
+    public byte[] event(String method, String path, String bearer, String body) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(ApiGatewayEventsTest.fixture(fixture));
         aim(event, method, path, bearer);
         event.put("isBase64Encoded", false);

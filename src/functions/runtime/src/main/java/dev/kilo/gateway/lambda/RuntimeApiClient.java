@@ -62,6 +62,17 @@ public final class RuntimeApiClient {
         return new Invocation(requestId, deadline, traceId, response.body());
     }
 
+    /** Posts a whole (buffered) invocation response: for events that are not HTTP requests. */
+    public void respond(String requestId, byte[] body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri("/invocation/" + requestId + "/response"))
+                .timeout(REPORT_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("Runtime API response for " + requestId + " answered HTTP " + response.statusCode());
+        }
+    }
+
     /** Reports a failed invocation; allowed only before any response byte was sent. */
     public void invocationError(String requestId, String errorType, String message)
             throws IOException, InterruptedException {

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 public final class StreamingResponse implements Closeable {
 
     static final String CONTENT_TYPE = "application/vnd.awslambda.http-integration-response";
-    static final int DELIMITER_LENGTH = 8;
+    public static final int DELIMITER_LENGTH = 8;
     private static final byte[] CRLF = {'\r', '\n'};
     /** Headers about the local hop's framing; the outer hops frame the body themselves. */
     private static final Set<String> UNFORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
