@@ -10,7 +10,7 @@ MAVEN_REPO ?= $(HOME)/.m2/repository
 WIREMOCK_JAR := $(MAVEN_REPO)/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
 SOURCES := $(shell find src infra -type f \( -name '*.java' -o -name '*.properties' -o -name 'pom.xml' -o -name '*.json' \) -not -path '*/target/*' -not -path '*/node_modules/*') pom.xml
 
-.PHONY: help run test package native key key-list key-revoke discover bench-discovery fake-upstream
+.PHONY: help run test package native key key-list key-revoke discover bench-discovery bench-router route-eval fake-upstream
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -45,6 +45,13 @@ discover: $(CLI_JAR) ## Refresh the model catalog now from every configured prov
 bench-discovery: ## Benchmark a catalog refresh of 500 models from 10 providers (time, DynamoDB writes)
 	$(MVN) install -DskipTests -pl src/local -am
 	./mvnw -B -q test -pl src/local -Dgroups=bench -Dbench.excluded= -Dtest=DiscoveryBench -Dsurefire.failIfNoSpecifiedTests=false
+
+bench-router: ## Benchmark the in-process kilo/auto decision on 300 models with JMH (p50/p99 in microseconds)
+	./mvnw -B -q test -pl src/core -am -Dgroups=bench -Dbench.excluded= -Dtest=RouterBenchTest -Dsurefire.failIfNoSpecifiedTests=false
+
+route-eval: ## Replay bench/routing/requests.jsonl through /v1/route: per-class choices and cost vs baselines (ROUTE_EVAL_FILE=...)
+	./mvnw -B -q test -pl src/local -am -Dgroups=bench -Dbench.excluded= -Dtest=RouteEval -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Droute.eval.file=$(abspath $(or $(ROUTE_EVAL_FILE),bench/routing/requests.jsonl))
 
 fake-upstream: $(WIREMOCK_JAR) ## Serve a fake OpenAI upstream on http://127.0.0.1:9911 (see infra/fakes)
 	java -jar $(WIREMOCK_JAR) --bind-address 127.0.0.1 --port 9911 --root-dir infra/fakes/openai --disable-banner

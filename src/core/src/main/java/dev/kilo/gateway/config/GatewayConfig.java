@@ -83,6 +83,14 @@ public interface GatewayConfig {
         @WithDefault("50000")
         long sessionCacheSize();
 
+        /**
+         * Route only to models of providers configured in this process. Off for a process that explains routes
+         * without calling models (an evaluation against a catalog of providers it has no keys for); a process with
+         * no provider configured at all never filters.
+         */
+        @WithDefault("true")
+        boolean onlyConfiguredProviders();
+
         /** Failures in a row (429, 5xx, timeout, connection) after which a provider is skipped while others fit. */
         @WithDefault("3")
         int unhealthyAfter();

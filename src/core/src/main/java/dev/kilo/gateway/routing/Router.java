@@ -27,6 +27,7 @@ public final class Router {
     /** Why a model cannot serve the request, in the order {@link #reject} checks (cheapest first). */
     enum Reject {
         NONE(null, null),
+        NOT_SERVED("its provider is not configured on this gateway", "model"),
         NOT_FREE("priced above zero", "model"),
         TOOLS("no tool calling", "tools"),
         VISION("no image input", "messages"),
@@ -50,9 +51,11 @@ public final class Router {
 
     /** The bounds of one request: its controls within its key's defaults. */
     private record Bounds(Profile profile, List<ModelPattern> keyModels, List<ModelPattern> allow,
-            List<ModelPattern> deny, MaxPrice maxPrice, Double tradeoff, Predicate<String> down) {
+            List<ModelPattern> deny, MaxPrice maxPrice, Double tradeoff, Predicate<String> served,
+            Predicate<String> down) {
 
-        static Bounds of(Profile profile, RoutingControls request, RoutingControls key, Predicate<String> down) {
+        static Bounds of(Profile profile, RoutingControls request, RoutingControls key, Predicate<String> served,
+                Predicate<String> down) {
             RoutingControls k = key == null ? RoutingControls.NONE : key;
             RoutingControls r = request == null ? RoutingControls.NONE : request;
             List<ModelPattern> deny = new ArrayList<>(ModelPattern.of(k.exclude()));
@@ -60,12 +63,18 @@ public final class Router {
             return new Bounds(profile, ModelPattern.of(k.models()), ModelPattern.of(r.models()), deny,
                     MaxPrice.stricter(r.maxPrice(), k.maxPrice()),
                     r.costQualityTradeoff() != null ? r.costQualityTradeoff() : k.costQualityTradeoff(),
-                    down == null ? p -> false : down);
+                    served == null ? p -> true : served, down == null ? p -> false : down);
         }
     }
 
+    /**
+     * @param providerServed whether this process can call a provider (configured): a hard constraint
+     * @param providerDown whether a provider is failing right now: skipped while other models fit
+     * @param stickyModel the model the conversation is pinned to, or null
+     */
     public static RouteDecision decide(String requestedModel, RequestSignals signals, RoutingPolicy policy,
-            RoutingControls request, RoutingControls key, Predicate<String> providerDown, String stickyModel) {
+            RoutingControls request, RoutingControls key, Predicate<String> providerServed,
+            Predicate<String> providerDown, String stickyModel) {
         Profile profile = Profile.ofModel(requestedModel);
         if (requestedModel.equals("kilo/auto") && key != null && key.profile() != null) {
             profile = Profile.fromWire(key.profile());
@@ -75,7 +84,7 @@ public final class Router {
         Needs needs = Needs.of(signals);
         int expectedOutput = signals.requestedOutputTokens() > 0 ? signals.requestedOutputTokens()
                 : c.typicalOutputTokens();
-        Bounds bounds = Bounds.of(profile, request, key, providerDown);
+        Bounds bounds = Bounds.of(profile, request, key, providerServed, providerDown);
         Selection selection = select(policy, c, needs, bounds, signals.promptTokens(), expectedOutput, true);
         if (selection.count == 0) {
             // Health is a preference, not a need: when every fit model's provider is failing, try them anyway.
@@ -178,6 +187,9 @@ public final class Router {
 
     /** The first constraint the model fails, cheapest checks first. */
     static Reject reject(PolicyModel m, Needs needs, Bounds bounds, int prompt, int output, boolean checkHealth) {
+        if (!bounds.served().test(m.provider())) {
+            return Reject.NOT_SERVED;
+        }
         if (bounds.profile() == Profile.FREE && !m.free()) {
             return Reject.NOT_FREE;
         }
@@ -244,6 +256,7 @@ public final class Router {
             }
         }
         String what = switch (first) {
+            case NOT_SERVED -> "no provider of the routing policy's models is configured on this gateway";
             case NOT_FREE -> "no model priced at zero is available for '" + requestedModel + "'";
             case KEY_MODELS -> "this key may not use any model that fits";
             case ALLOW -> "no model matching routing.models fits";

@@ -1,27 +1,39 @@
 package dev.kilo.gateway.routing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
 /**
- * Counts prompt tokens with a real BPE tokenizer (jtokkit, OpenAI's o200k_base). Other vendors' tokenizers differ
- * by some percent, which the context check absorbs with {@link #SAFETY}. Text beyond {@link #EXACT_CHARS} is
- * estimated from the token-per-character ratio of the counted part, so a 400 KB prompt costs no more than a 64 KB
- * one on the request path.
+ * Counts prompt tokens with a real BPE tokenizer: jtokkit's cl100k_base, whose hand-written pre-tokenizer is about
+ * three times faster than its regex-based o200k_base (measured: 2.9 ms against 8.6 ms for 29 KB), and which counts
+ * code within a few percent of it. Other vendors' tokenizers differ by some percent too; the context check absorbs
+ * that with {@link #SAFETY}. Two things keep counting off the critical path's budget:
+ * <ul>
+ *   <li>text beyond {@link #EXACT_CHARS} is estimated from the token-per-character ratio of the counted part;</li>
+ *   <li>counts of long texts are cached by content: an agent resends its whole conversation on every turn, so only
+ *   the newest messages are ever counted.</li>
+ * </ul>
  */
 public final class TokenCounter {
 
     /** Characters counted exactly per text; the rest is extrapolated at the measured ratio. */
-    static final int EXACT_CHARS = 64 * 1024;
-    /** Margin for tokenizers that split more finely than o200k_base (Anthropic's, Llama's). */
+    static final int EXACT_CHARS = 16 * 1024;
+    /** Texts shorter than this are counted every time: caching them costs about what counting does. */
+    static final int CACHED_FROM_CHARS = 1024;
+    /** Margin for tokenizers that split more finely than ours (Anthropic's, Llama's). */
     public static final double SAFETY = 1.1;
     /** Per-message framing (role, separators), as OpenAI's cookbook counts it. */
     static final int PER_MESSAGE = 4;
     /** A high-detail 1024x1024 image in OpenAI's accounting (4 tiles x 170 + 85); other vendors are similar. */
     static final int PER_IMAGE = 765;
 
-    private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+    /** Bounded by characters held (about 64 MB of text at most). */
+    private static final Cache<String, Integer> COUNTS = Caffeine.newBuilder()
+            .maximumWeight(32L * 1024 * 1024).weigher((String text, Integer count) -> text.length()).build();
 
     private TokenCounter() {
     }
@@ -30,6 +42,13 @@ public final class TokenCounter {
         if (text == null || text.isEmpty()) {
             return 0;
         }
+        if (text.length() < CACHED_FROM_CHARS) {
+            return ENCODING.countTokensOrdinary(text);
+        }
+        return COUNTS.get(text, TokenCounter::countLong);
+    }
+
+    private static int countLong(String text) {
         if (text.length() <= EXACT_CHARS) {
             return ENCODING.countTokensOrdinary(text);
         }

@@ -6,6 +6,7 @@ import dev.kilo.gateway.auth.ApiKey;
 import dev.kilo.gateway.auth.KeyService;
 import dev.kilo.gateway.config.GatewayConfig;
 import dev.kilo.gateway.error.GatewayException;
+import dev.kilo.gateway.provider.ProviderRegistry;
 import dev.kilo.gateway.request.GatewayRequest;
 import dev.kilo.gateway.routing.Profile;
 import dev.kilo.gateway.routing.RequestSignals;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,9 +40,12 @@ public class RouteService {
     private final RoutingStore store;
     private final ObjectMapper mapper;
     private final GatewayConfig.Routing config;
+    private final Predicate<String> served;
 
     public RouteService(RoutingPolicies policies, ProviderHealth health, SessionPins pins, RoutingStore store,
-            ObjectMapper mapper, GatewayConfig config) {
+            ObjectMapper mapper, GatewayConfig config, ProviderRegistry providers) {
+        this.served = !config.routing().onlyConfiguredProviders() || providers.all().isEmpty() ? p -> true
+                : p -> providers.find(p).isPresent();
         this.policies = policies;
         this.health = health;
         this.pins = pins;
@@ -67,7 +72,7 @@ public class RouteService {
         request.body().remove("models");
         RequestSignals signals = SignalExtractor.extract(request.endpoint(), request.body(), headers);
         return pins.find(signals).map(sticky -> new Routed(Router.decide(request.model(), signals,
-                policies.current(), controls, keyDefaults, health, sticky), signals.sessionKey(), request));
+                policies.current(), controls, keyDefaults, served, health, sticky), signals.sessionKey(), request));
     }
 
     /** {@code POST /v1/route}: the decision for any request; a named model is its own answer. */

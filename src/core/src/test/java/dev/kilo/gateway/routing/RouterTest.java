@@ -30,7 +30,7 @@ class RouterTest {
 
     private static RouteDecision route(String model, ObjectNode body, RoutingControls request, RoutingControls key,
             String sticky) {
-        return Router.decide(model, signals(body, Map.of()), POLICY, request, key, p -> false, sticky);
+        return Router.decide(model, signals(body, Map.of()), POLICY, request, key, p -> true, p -> false, sticky);
     }
 
     private static ObjectNode chat(String text) {
@@ -151,7 +151,7 @@ class RouterTest {
         RoutingPolicy paid = policy(RoutingFixtures.catalog().stream()
                 .filter(m -> !m.id().startsWith("ollama/")).toList(), Set.of());
         GatewayException e = assertThrows(GatewayException.class, () -> Router.decide("kilo-auto/free",
-                signals(chat("hi"), Map.of()), paid, null, null, p -> false, null));
+                signals(chat("hi"), Map.of()), paid, null, null, p -> true, p -> false, null));
         assertEquals("model", e.param());
         assertTrue(e.getMessage().contains("priced at zero"), e.getMessage());
     }
@@ -248,11 +248,21 @@ class RouterTest {
     @Test
     void aFailingProviderIsSkippedWhileOthersFit() {
         RouteDecision d = Router.decide("kilo/auto:frontier", signals(chat(DESIGN), Map.of()), POLICY, null, null,
-                "anthropic"::equals, null);
+                p -> true, "anthropic"::equals, null);
         assertFalse(d.candidates().stream().anyMatch(id -> id.startsWith("anthropic/")), d.candidates().toString());
         RouteDecision onlyAnthropic = Router.decide("kilo/auto:frontier", signals(chat(DESIGN), Map.of()), POLICY,
-                new RoutingControls(null, null, List.of("anthropic/*"), null, null), null, "anthropic"::equals, null);
+                new RoutingControls(null, null, List.of("anthropic/*"), null, null), null, p -> true, "anthropic"::equals, null);
         assertEquals("anthropic/claude-opus-4-5", onlyAnthropic.chosen(), "health is a preference, not a need");
+    }
+
+    @Test
+    void modelsOfProvidersThisGatewayCannotCallAreNeverChosen() {
+        RouteDecision d = Router.decide("kilo/auto:frontier", signals(chat(DESIGN), Map.of()), POLICY, null, null,
+                "openai"::equals, p -> false, null);
+        assertTrue(d.candidates().stream().allMatch(id -> id.startsWith("openai/")), d.candidates().toString());
+        GatewayException e = assertThrows(GatewayException.class, () -> Router.decide("kilo/auto",
+                signals(chat(DESIGN), Map.of()), POLICY, null, null, p -> false, p -> false, null));
+        assertEquals("model", e.param());
     }
 
     @Test
