@@ -3,14 +3,12 @@ package dev.kilo.gateway.store;
 import dev.kilo.gateway.usage.DailyUsage;
 import dev.kilo.gateway.usage.Settlement;
 import dev.kilo.gateway.usage.UsageRecord;
-import dev.kilo.gateway.usage.UsageTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The usage table: one record per request and daily totals per key and model. A record, its daily totals and the
@@ -48,26 +45,65 @@ public class UsageStore {
         this.counters = counters;
     }
 
+    /** A record to write, with the settlement of its reservations and when it expires. */
+    public record Pending(UsageRecord record, Settlement settlement, Instant expiresAt) {
+    }
+
+    /** Most records in one transaction: each needs up to four of DynamoDB's 100 items per transaction. */
+    public static final int MAX_BATCH = 25;
+
     /** Writes the record, adds it to the daily totals and settles its reservations, all or nothing, once. */
     public void write(UsageRecord record, Settlement settlement, Instant expiresAt) {
+        write(List.of(new Pending(record, settlement, expiresAt)));
+    }
+
+    /**
+     * Writes up to {@link #MAX_BATCH} records in one transaction: their puts, their daily totals summed per key, day
+     * and model, and their settlements summed per counter (one transaction may not touch an item twice). The
+     * client token is the first record's request id, so the same batch retried is applied once.
+     */
+    public void write(List<Pending> batch) {
+        if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+            throw new IllegalArgumentException("A usage batch holds 1 to " + MAX_BATCH + " records");
+        }
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.usage())
-                .item(UsageItems.record(record, expiresAt))
-                .conditionExpression("attribute_not_exists(pk)").build()).build());
-        items.add(TransactWriteItem.builder().update(daily(record, expiresAt)).build());
-        if (record.keyId() != null && settlement.spendWindow() != null && settlement.spendDelta().signum() != 0) {
-            items.add(TransactWriteItem.builder()
-                    .update(counters.settleSpend(record.keyId(), settlement.spendWindow(), settlement.spendDelta()))
-                    .build());
+        Map<String, DailyTotals> daily = new LinkedHashMap<>();
+        Map<String, BigDecimal> spend = new LinkedHashMap<>();
+        Map<String, Long> tokens = new LinkedHashMap<>();
+        for (Pending pending : batch) {
+            UsageRecord record = pending.record();
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(tables.usage())
+                    .item(UsageItems.record(record, pending.expiresAt()))
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+            DailyTotals totals = DailyTotals.of(record, pending.expiresAt());
+            daily.merge(totals.id(), totals, DailyTotals::plus);
+            Settlement settlement = pending.settlement();
+            if (record.keyId() != null && settlement.spendWindow() != null) {
+                spend.merge(record.keyId() + "\n" + settlement.spendWindow(), settlement.spendDelta(),
+                        BigDecimal::add);
+            }
+            if (record.keyId() != null && settlement.rateMinute() != null) {
+                tokens.merge(record.keyId() + "\n" + settlement.rateMinute(), settlement.tokenDelta(), Long::sum);
+            }
         }
-        if (record.keyId() != null && settlement.rateMinute() != null && settlement.tokenDelta() != 0) {
-            items.add(TransactWriteItem.builder()
-                    .update(counters.settleTokens(record.keyId(), settlement.rateMinute(), settlement.tokenDelta()))
-                    .build());
-        }
+        daily.values().forEach(totals -> items.add(TransactWriteItem.builder()
+                .update(totals.update(tables.usage())).build()));
+        spend.forEach((id, delta) -> {
+            if (delta.signum() != 0) {
+                String[] parts = id.split("\n", 2);
+                items.add(TransactWriteItem.builder().update(counters.settleSpend(parts[0], parts[1], delta)).build());
+            }
+        });
+        tokens.forEach((id, delta) -> {
+            if (delta != 0) {
+                String[] parts = id.split("\n", 2);
+                items.add(TransactWriteItem.builder().update(counters.settleTokens(parts[0], parts[1], delta))
+                        .build());
+            }
+        });
         try {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items)
-                    .clientRequestToken(record.requestId()).build());
+                    .clientRequestToken(batch.get(0).record().requestId()).build());
         } catch (TransactionCanceledException e) {
             if (alreadyWritten(e)) {
                 return;
@@ -93,35 +129,10 @@ public class UsageStore {
                 .items().stream().map(UsageItems::daily).toList();
     }
 
-    private Update daily(UsageRecord record, Instant expiresAt) {
-        LocalDate day = LocalDate.ofInstant(record.createdAt(), ZoneOffset.UTC);
-        String model = record.model() == null ? record.requestedModel() : record.model();
-        Map<String, AttributeValue> values = new HashMap<>();
-        UsageTokens tokens = record.tokens();
-        values.put(":one", AttributeValue.fromN("1"));
-        values.put(":prompt", AttributeValue.fromN(Long.toString(tokens.promptTokens())));
-        values.put(":completion", AttributeValue.fromN(Long.toString(tokens.completionTokens())));
-        values.put(":model", s(model));
-        values.put(":day", s(day.toString()));
-        values.put(":exp", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
-        String add = "ADD requests :one, prompt_tokens :prompt, completion_tokens :completion";
-        if (record.cost() != null) {
-            values.put(":cost", AttributeValue.fromN(record.cost().toPlainString()));
-            add += ", cost :cost";
-        } else if (record.costUnknown() != null) {
-            add += ", unpriced_requests :one";
-        }
-        return Update.builder().tableName(tables.usage())
-                .key(Map.of(PK, s("key#" + (record.keyId() == null ? "-" : record.keyId())),
-                        SK, s("day#" + day + "#" + model)))
-                .updateExpression(add + " SET model = :model, #day = :day, expires_at = :exp")
-                .expressionAttributeNames(Map.of("#day", "day"))
-                .expressionAttributeValues(values).build();
-    }
-
+    /** Only record puts carry a condition: one failing means this (atomic) batch was written before. */
     private static boolean alreadyWritten(TransactionCanceledException e) {
         List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons != null && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+        return reasons != null && reasons.stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
     }
 
     private static AttributeValue s(String value) {

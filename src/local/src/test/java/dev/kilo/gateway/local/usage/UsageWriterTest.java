@@ -30,11 +30,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 
 /**
- * Usage writes that fail are retried until they land, and a retry after a write whose answer was lost does not
+ * Queued usage records share transactions; writes that fail are retried until they land, and a retry after a
+ * write whose answer was lost does not
  * count the request twice. The faults are injected between the writer and DynamoDB Local.
  */
 @QuarkusTest
-class UsageWriterFaultTest {
+class UsageWriterTest {
+
+    private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
 
     @Inject
     DynamoDbClient dynamo;
@@ -81,10 +84,32 @@ class UsageWriterFaultTest {
     }
 
     private UsageRecord record(String keyId) {
-        String id = "req_" + Long.toHexString(System.nanoTime()) + "fault";
+        String id = "req_" + Long.toHexString(System.nanoTime()) + Long.toHexString(SEQ.incrementAndGet());
         return new UsageRecord(id, keyId, Instant.now().truncatedTo(ChronoUnit.MILLIS), "chat_completions",
                 "openai/gpt-5-mini", "openai/gpt-5-mini", "openai", false, 200, null,
                 new UsageTokens(24, 18, 0, 0, 0), new BigDecimal("0.000042"), null, 12, null, "stop", null, List.of());
+    }
+
+    @Test
+    void queuedRecordsShareTransactionsAndEachIsCountedOnce() {
+        UsageWriter writer = new UsageWriter(store, mapper, config);
+        String run = Long.toHexString(System.nanoTime());
+        for (int i = 0; i < 60; i++) {
+            String key = "key_batch" + run + (i % 3);
+            writer.submit(record(key), new Settlement("total", new BigDecimal("0.000001"), null, 0));
+        }
+        assertTrue(writer.drain(Duration.ofSeconds(20)));
+        assertEquals(60L, writer.stats().get("written"));
+        assertTrue(writer.stats().get("batches") < 60, "batched: " + writer.stats());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int k = 0; k < 3; k++) {
+            String key = "key_batch" + run + k;
+            List<DailyUsage> days = store.daily(key, today.minusDays(1), today.plusDays(1));
+            assertEquals(20, days.get(0).requests());
+            assertEquals(20 * 24, days.get(0).promptTokens());
+            assertEquals(0, new BigDecimal("0.00084").compareTo(days.get(0).cost()));
+            assertEquals(0, new BigDecimal("0.00002").compareTo(counters.spent(key, "total")));
+        }
     }
 
     @Test
@@ -96,6 +121,7 @@ class UsageWriterFaultTest {
         assertTrue(writer.drain(Duration.ofSeconds(10)));
         assertEquals(record, store.find(record.requestId()).orElseThrow());
         assertEquals(1L, writer.stats().get("written"));
+        assertEquals(1L, writer.stats().get("batches"));
         assertEquals(0L, writer.stats().get("failed"));
     }
 
