@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 
 /**
  * Queued usage records share transactions; writes that fail are retried until they land, and a retry after a
- * write whose answer was lost does not
- * count the request twice. The faults are injected between the writer and DynamoDB Local.
+ * write whose answer was lost does not count the request twice. Faults are injected between the writer and
+ * DynamoDB Local.
  */
 @QuarkusTest
 class UsageWriterTest {
