@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kilo.gateway.config.GatewayConfig;
 import dev.kilo.gateway.request.GatewayRequest;
 import dev.kilo.gateway.request.RequestParser;
-import dev.kilo.gateway.routing.RoutingControls;
 import dev.kilo.gateway.service.RouteRecord;
 import dev.kilo.gateway.service.RouteService;
 import io.smallrye.mutiny.Uni;
@@ -48,8 +47,8 @@ public class RouteResource {
     public Uni<RouteRecord> route(byte[] body, @Context RoutingContext routing) {
         String requestId = EdgeFilters.requestId(routing);
         return Uni.createFrom().item(() -> parse(BodyLimit.check(body, maxBodyBytes)))
-                .flatMap(request -> routes.explain(request, name -> routing.request().getHeader(name),
-                        keyDefaults(routing), requestId, EdgeFilters.key(routing)))
+                .flatMap(request -> routes.explain(request, name -> routing.request().getHeader(name), requestId,
+                        EdgeFilters.key(routing)))
                 .map(decision -> new RouteRecord(RouteRecord.OBJECT, requestId, Instant.now().toString(), true,
                         decision, null, null));
     }
@@ -72,9 +71,5 @@ public class RouteResource {
             completion = false;
         }
         return completion ? parser.completion(body) : parser.chat(body);
-    }
-
-    static RoutingControls keyDefaults(RoutingContext routing) {
-        return null;
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The automatic model ids clients pick: our {@code kilo/auto} and Kilo Code's built-in {@code kilo-auto/*} profiles.
- * Until the router serves them, each is served by the model configured for it, and is listed with that model's
- * limits, prices and parameters (Kilo Code hides a model without {@code context_length} or {@code tools}).
+ * The automatic model ids clients pick: our {@code kilo/auto} and Kilo Code's built-in {@code kilo-auto/*} profiles,
+ * served by the router ({@code dev.kilo.gateway.routing}). Listed in {@code /v1/models} with the limits and
+ * parameters of a configured model ({@code gateway.auto.models}) or else of the catalog's largest-context model with
+ * tools (Kilo Code hides a model without {@code context_length} or {@code tools}); never with a price, which
+ * depends on the request.
  */
 public final class AutoModels {
 
@@ -50,19 +52,31 @@ public final class AutoModels {
 
     private static CatalogModel entry(String id, Map<String, CatalogModel> catalog, Map<String, String> mapping) {
         String target = mapping.get(id);
-        CatalogModel served = target == null ? null : catalog.get(target);
+        CatalogModel shown = target != null ? catalog.get(target) : widest(catalog, id.equals(FREE));
         String purpose = PROFILES.get(id) + ".";
         String name = "Kilo: " + id.substring(id.indexOf('/') + 1);
-        if (target == null) {
-            return new CatalogModel(id, "model", null, "kilo", name, purpose + " Not available on this gateway "
-                    + "yet: no model is configured for it (gateway.auto.models) and the router is not running.",
+        if (shown == null) {
+            return new CatalogModel(id, "model", null, "kilo", name, purpose + " Not available on this gateway: "
+                    + (id.equals(FREE) ? "no model priced at zero is served." : "no model is served yet."),
                     null, null, null, null, null);
         }
-        String description = purpose + " Served by " + target + " on this gateway until the router runs.";
-        if (served == null) {
-            return new CatalogModel(id, "model", null, "kilo", name, description, null, null, null, null, null);
+        String description = purpose + " Routed per request by kilo/auto; POST /v1/route explains a request.";
+        return new CatalogModel(id, "model", shown.created(), "kilo", name, description, shown.contextLength(),
+                shown.architecture(), null, shown.topProvider(), shown.supportedParameters());
+    }
+
+    /** The served model with tools and the largest known context (priced at zero for the free profile). */
+    private static CatalogModel widest(Map<String, CatalogModel> catalog, boolean free) {
+        CatalogModel widest = null;
+        for (CatalogModel m : catalog.values()) {
+            if (isAuto(m.id()) || m.contextLength() == null || !ModelFilter.CAPABILITIES.get("tools").test(m)
+                    || (free && !ModelFilter.CAPABILITIES.get("free").test(m))) {
+                continue;
+            }
+            if (widest == null || m.contextLength() > widest.contextLength()) {
+                widest = m;
+            }
         }
-        return new CatalogModel(id, "model", served.created(), "kilo", name, description, served.contextLength(),
-                served.architecture(), served.pricing(), served.topProvider(), served.supportedParameters());
+        return widest;
     }
 }

@@ -4,22 +4,18 @@ import dev.kilo.gateway.error.GatewayException;
 import dev.kilo.gateway.provider.Provider;
 import dev.kilo.gateway.provider.ProviderRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.kilo.gateway.config.GatewayConfig;
 import java.util.List;
-import java.util.Map;
 
-/** Turns a requested model id into the provider and upstream model that serve it. In memory only. */
+/** Turns a model id into the provider and upstream model that serve it (automatic ids are routed first). In memory only. */
 @ApplicationScoped
 public class ModelResolver {
 
     private final ProviderRegistry providers;
     private final ModelCatalog catalog;
-    private final Map<String, String> autoMapping;
 
-    public ModelResolver(ProviderRegistry providers, ModelCatalog catalog, GatewayConfig config) {
+    public ModelResolver(ProviderRegistry providers, ModelCatalog catalog) {
         this.providers = providers;
         this.catalog = catalog;
-        this.autoMapping = AutoModels.mapping(config.auto());
     }
 
     /**
@@ -27,16 +23,6 @@ public class ModelResolver {
      * configured model list (then the provider itself decides which names it accepts).
      */
     public Target resolve(String model) {
-        if (AutoModels.isAuto(model)) {
-            String mapped = autoMapping.get(model);
-            if (mapped == null || AutoModels.isAuto(mapped)) {
-                throw new GatewayException(400, "invalid_request_error", "routing_unavailable", "model",
-                        "'" + model + "' needs the kilo/auto router, which this gateway does not run yet, and no "
-                                + "model is configured for it (gateway.auto.models). Name a model as "
-                                + "provider/model; GET /v1/models lists them.");
-            }
-            return resolve(mapped);
-        }
         int slash = model.indexOf('/');
         if (slash <= 0 || slash == model.length() - 1) {
             throw new GatewayException(404, "invalid_request_error", "model_not_found", "model",

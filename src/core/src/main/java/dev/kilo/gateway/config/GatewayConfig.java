@@ -29,20 +29,20 @@ public interface GatewayConfig {
     /** The model catalog served by {@code /v1/models}. */
     Catalog catalog();
 
-    /** The automatic model ids ({@code kilo/auto}, {@code kilo-auto/*}) until the router serves them. */
+    /** How the automatic model ids ({@code kilo/auto}, {@code kilo-auto/*}) are listed; the router serves them. */
     Auto auto();
 
     interface Auto {
         /**
-         * The model each automatic id is served by, for example
-         * {@code gateway.auto.models."kilo-auto/small"=openai/gpt-5-mini}. An id without an entry answers 400
-         * {@code routing_unavailable}.
+         * The model whose limits and parameters an automatic id is listed with in {@code /v1/models}, for example
+         * {@code gateway.auto.models."kilo-auto/small"=openai/gpt-5-mini}; without one, the catalog's largest-context
+         * model with tools. Since the router serves automatic ids, this no longer chooses the serving model.
          */
         Map<String, String> models();
 
         /**
-         * The model serving every automatic id without its own entry in {@code models} (except
-         * {@code kilo-auto/free}, which only a free model may serve). Locally: {@code KILO_AUTO_MODEL}.
+         * The listing model for every automatic id without its own entry in {@code models} (except
+         * {@code kilo-auto/free}). Locally: {@code KILO_AUTO_MODEL}. Deprecated with the router: listing only.
          */
         Optional<String> model();
 
@@ -98,6 +98,42 @@ public interface GatewayConfig {
         /** How long a provider that failed that often is skipped before it is tried again. */
         @WithDefault("30s")
         Duration unhealthyFor();
+    }
+
+    /** Usage records, costs and per-key limits. */
+    Usage usage();
+
+    interface Usage {
+        /** How long usage records and daily totals are kept (DynamoDB TTL). */
+        @WithDefault("90d")
+        Duration retention();
+
+        /** Threads writing usage records off the response path. */
+        @WithDefault("2")
+        int writerThreads();
+
+        /**
+         * Attempts to write one usage record before it is given up and logged in full (as JSON, at ERROR) so that
+         * it can be replayed; between attempts the writer backs off exponentially from 100 ms up to 10 s.
+         */
+        @WithDefault("10")
+        int writeAttempts();
+
+        /**
+         * Output tokens assumed when a request sets no maximum and the catalog knows none for the model; with the
+         * prompt estimate, what a budget reservation holds until the real cost is known.
+         */
+        @WithDefault("4096")
+        int defaultMaxOutputTokens();
+
+        /**
+         * Request body bytes per prompt token assumed for reservations. Tokenizers average about four bytes per
+         * token on English and code, and the body also carries JSON syntax, so three over-reserves a little:
+         * a reservation should rather hold too much (released at settlement) than let concurrent requests pass the
+         * budget.
+         */
+        @WithDefault("3")
+        int bytesPerToken();
     }
 
     /** Model discovery: asking every provider which models it serves. */

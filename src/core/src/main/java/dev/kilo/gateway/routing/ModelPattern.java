@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * A model id pattern with {@code *} wildcards ({@code anthropic/*}, {@code *claude-sonnet*}, {@code openai/gpt-5}),
- * matched case-insensitively against the whole id. Allocation-free matching: it runs per candidate per request.
+ * matched case-insensitively against the whole id, as keys' model lists are ({@link dev.kilo.gateway.auth.ModelPattern}).
+ * Holds the pattern so request controls are read once per request.
  */
 public record ModelPattern(String pattern) {
 
@@ -27,30 +28,6 @@ public record ModelPattern(String pattern) {
     }
 
     public boolean matches(String id) {
-        return glob(pattern, 0, id, 0);
-    }
-
-    /** Iterative glob with single-star backtracking: linear for the patterns people write. */
-    private static boolean glob(String p, int pi, String s, int si) {
-        int star = -1;
-        int mark = 0;
-        while (si < s.length()) {
-            if (pi < p.length() && p.charAt(pi) != '*' && p.charAt(pi) == Character.toLowerCase(s.charAt(si))) {
-                pi++;
-                si++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
-                star = pi++;
-                mark = si;
-            } else if (star >= 0) {
-                pi = star + 1;
-                si = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length() && p.charAt(pi) == '*') {
-            pi++;
-        }
-        return pi == p.length();
+        return dev.kilo.gateway.auth.ModelPattern.matches(pattern, id);
     }
 }

@@ -65,23 +65,35 @@ public class RouteService {
         return Profile.isAutomatic(model) || model.startsWith("kilo/auto") || model.startsWith("kilo-auto/");
     }
 
+    /** Decides for an automatic id on the completions path. */
+    public Uni<Routed> route(GatewayCall call) {
+        return route(call.request(), call.headers()::get, call.key());
+    }
+
     /** Decides for an automatic id. Reads the routing controls and removes them from the body. */
-    public Uni<Routed> route(GatewayRequest request, Function<String, String> headers, RoutingControls keyDefaults) {
+    private Uni<Routed> route(GatewayRequest request, Function<String, String> headers, ApiKey key) {
+        KeyRouting keyRouting = KeyRouting.of(key);
         RoutingControls controls = RoutingControls.fromBody(request.body());
+        if (controls.models() == null && keyRouting.defaultModels() != null) {
+            controls = new RoutingControls(null, controls.maxPrice(), keyRouting.defaultModels(), controls.exclude(),
+                    controls.costQualityTradeoff());
+        }
+        RoutingControls keyDefaults = keyRouting.bounds();
         request.body().remove(RoutingControls.FIELD);
         request.body().remove("models");
         RequestSignals signals = SignalExtractor.extract(request.endpoint(), request.body(), headers);
+        RoutingControls requested = controls;
         return pins.find(signals).map(sticky -> new Routed(Router.decide(request.model(), signals,
-                policies.current(), controls, keyDefaults, served, health, sticky), signals.sessionKey(), request));
+                policies.current(), requested, keyDefaults, served, health, sticky), signals.sessionKey(), request));
     }
 
     /** {@code POST /v1/route}: the decision for any request; a named model is its own answer. */
-    public Uni<RouteDecision> explain(GatewayRequest request, Function<String, String> headers,
-            RoutingControls keyDefaults, String requestId, ApiKey caller) {
+    public Uni<RouteDecision> explain(GatewayRequest request, Function<String, String> headers, String requestId,
+            ApiKey caller) {
         if (!isAutomatic(request.model())) {
             return Uni.createFrom().item(named(request, headers));
         }
-        return route(request, headers, keyDefaults).map(routed -> {
+        return route(request, headers, caller).map(routed -> {
             record(requestId, caller, new RouteRecord(RouteRecord.OBJECT, requestId, Instant.now().toString(), true,
                     routed.decision(), null, null));
             return routed.decision();

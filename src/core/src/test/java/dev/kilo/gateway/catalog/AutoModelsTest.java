@@ -60,8 +60,11 @@ class AutoModelsTest {
         assertEquals(400000, small.contextLength());
         assertTrue(small.supportedParameters().contains("tools"));
         CatalogModel auto = entries.get(0);
-        assertNull(auto.contextLength());
-        assertTrue(auto.description().contains("Not available"));
+        assertEquals(400000, auto.contextLength(), "listed with the widest model with tools");
+        assertNull(auto.pricing(), "a routed id's price depends on the request");
+        assertTrue(auto.description().contains("Routed per request"));
+        CatalogModel free = entries.stream().filter(e -> e.id().equals("kilo-auto/free")).findFirst().orElseThrow();
+        assertTrue(free.description().contains("Not available"), "no model priced at zero");
         assertFalse(AutoModels.isAuto("openai/gpt-5-mini"));
         assertTrue(AutoModels.isAuto("kilo/auto:eco"));
     }

@@ -89,9 +89,9 @@ class ApiEdgeTest {
     }
 
     @Test
-    void anUnmappedAutoIdAnswersAClearErrorUntilTheRouterExists() {
+    void anAutoIdNoModelCanServeAnswersANamedNeed() {
         chat("{\"model\":\"kilo-auto/free\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                .statusCode(400).body("error.code", equalTo("routing_unavailable"));
+                .statusCode(400).body("error.code", equalTo("no_model_fits")).body("error.param", equalTo("model"));
     }
 
     @Test

@@ -121,17 +121,19 @@ class ClientPrefixesTest {
     }
 
     @Test
-    void autoIdsAreServedByTheirConfiguredModel() {
+    void autoIdsAreRoutedUnderTheKiloCodePrefix() {
         upstream.stubFor(post("/openai/v1/chat/completions").willReturn(okJson(Fixtures.text("openai/chat-text.json"))));
         given().header("Authorization", auth).contentType("application/json")
                 .body("{\"model\":\"kilo-auto/small\",\"reasoning\":{\"enabled\":true}," + ASK + "}")
                 .post("/api/openrouter/chat/completions").then().statusCode(200)
                 .header("x-kilo-model", "openai/gpt-5-mini")
+                .header("x-kilo-route-profile", "eco")
                 .body("model", equalTo("openai/gpt-5-mini"));
         given().header("Authorization", auth).contentType("application/json")
                 .body("{\"model\":\"kilo-auto/free\"," + ASK + "}")
                 .post("/api/openrouter/chat/completions").then().statusCode(400)
-                .body("error.code", equalTo("routing_unavailable"))
+                .body("error.code", equalTo("no_model_fits"))
+                .body("error.param", equalTo("model"))
                 .body("error.message", containsString("kilo-auto/free"));
     }
 

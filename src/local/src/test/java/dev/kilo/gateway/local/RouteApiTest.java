@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.kilo.gateway.auth.KeyService;
 import dev.kilo.gateway.catalog.ModelCatalog;
+import dev.kilo.gateway.service.ProviderHealth;
 import dev.kilo.gateway.service.RoutingPolicies;
 import dev.kilo.gateway.testing.InjectUpstream;
 import dev.kilo.gateway.testing.TestKeys;
@@ -46,6 +47,9 @@ class RouteApiTest {
     @Inject
     RoutingPolicies policies;
 
+    @Inject
+    ProviderHealth health;
+
     String auth;
 
     @BeforeEach
@@ -53,6 +57,8 @@ class RouteApiTest {
         upstream.resetAll();
         catalog.reload();
         policies.refresh();
+        health.succeeded("openai");
+        health.succeeded("anthropic");
         if (auth == null) {
             auth = TestKeys.bearer(keys, "route-api");
         }

@@ -31,6 +31,7 @@ public final class RuntimeLoop implements Runnable {
     private final LocalForwarder forwarder;
     private final List<LambdaEventHandler> handlers;
     private volatile boolean stopped;
+    private volatile Runnable afterInvocation = () -> { };
 
     public RuntimeLoop(RuntimeApiClient runtime, LocalForwarder forwarder) {
         this(runtime, forwarder, List.of());
@@ -67,6 +68,14 @@ public final class RuntimeLoop implements Runnable {
         }
     }
 
+    /**
+     * Work to finish after each answer and before asking for the next invocation: Lambda may freeze the environment
+     * as soon as it asks, so background work (usage records) is drained here. The client already has its answer.
+     */
+    public void afterEachInvocation(Runnable task) {
+        this.afterInvocation = task;
+    }
+
     /** Asks the loop to end after the current invocation; interrupt its thread to end a blocked {@code next}. */
     public void stop() {
         stopped = true;
@@ -97,6 +106,7 @@ public final class RuntimeLoop implements Runnable {
             return;
         }
         relay(invocation, response);
+        afterInvocation.run();
     }
 
     /** Gives a non-HTTP event to the handler that takes it; false when none does. */
