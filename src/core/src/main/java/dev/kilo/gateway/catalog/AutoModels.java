@@ -60,7 +60,7 @@ public final class AutoModels {
                     + (id.equals(FREE) ? "no model priced at zero is served." : "no model is served yet."),
                     null, null, null, null, null);
         }
-        String description = purpose + " Routed per request by kilo/auto; POST /v1/route explains a request.";
+        String description = purpose + " Routed per request by the kilo/auto router; POST /v1/route explains a request.";
         return new CatalogModel(id, "model", shown.created(), "kilo", name, description, shown.contextLength(),
                 shown.architecture(), null, shown.topProvider(), shown.supportedParameters());
     }

@@ -24,19 +24,23 @@ public final class Router {
     private Router() {
     }
 
-    /** Why a model cannot serve the request, in the order {@link #reject} checks (cheapest first). */
+    /**
+     * Why a model cannot serve the request, in the order {@link #reject} checks: first the caller's bounds (which
+     * models may be used at all), then the request's needs, then price. {@link #noModelFits} names the constraint
+     * at which the models within the bounds ran out.
+     */
     enum Reject {
         NONE(null, null),
         NOT_SERVED("its provider is not configured on this gateway", "model"),
+        KEY_MODELS("not allowed for this key", "model"),
+        ALLOW("not in the request's models allow-list", "routing.models"),
+        EXCLUDED("excluded by the request or the key", "routing.exclude"),
         NOT_FREE("priced above zero", "model"),
         TOOLS("no tool calling", "tools"),
         VISION("no image input", "messages"),
         JSON_SCHEMA("no JSON schema output", "response_format"),
         REASONING("no reasoning support", "reasoning_effort"),
         CONTEXT("too small a context window or output limit", "messages"),
-        KEY_MODELS("not allowed for this key", "model"),
-        ALLOW("not in the request's models allow-list", "routing.models"),
-        EXCLUDED("excluded by the request or the key", "routing.exclude"),
         PRICE("over max_price", "routing.max_price"),
         UNHEALTHY("provider failing right now", null);
 
@@ -190,6 +194,15 @@ public final class Router {
         if (!bounds.served().test(m.provider())) {
             return Reject.NOT_SERVED;
         }
+        if (!bounds.keyModels().isEmpty() && !ModelPattern.anyMatches(bounds.keyModels(), m.id())) {
+            return Reject.KEY_MODELS;
+        }
+        if (!bounds.allow().isEmpty() && !ModelPattern.anyMatches(bounds.allow(), m.id())) {
+            return Reject.ALLOW;
+        }
+        if (!bounds.deny().isEmpty() && ModelPattern.anyMatches(bounds.deny(), m.id())) {
+            return Reject.EXCLUDED;
+        }
         if (bounds.profile() == Profile.FREE && !m.free()) {
             return Reject.NOT_FREE;
         }
@@ -200,15 +213,6 @@ public final class Router {
         }
         if (!needs.fitsContext(m)) {
             return Reject.CONTEXT;
-        }
-        if (!bounds.keyModels().isEmpty() && !ModelPattern.anyMatches(bounds.keyModels(), m.id())) {
-            return Reject.KEY_MODELS;
-        }
-        if (!bounds.allow().isEmpty() && !ModelPattern.anyMatches(bounds.allow(), m.id())) {
-            return Reject.ALLOW;
-        }
-        if (!bounds.deny().isEmpty() && ModelPattern.anyMatches(bounds.deny(), m.id())) {
-            return Reject.EXCLUDED;
         }
         if (bounds.maxPrice() != null && !withinPrice(m, bounds.maxPrice(), prompt, output)) {
             return Reject.PRICE;

@@ -130,7 +130,7 @@ class ClientPrefixesTest {
                 .header("x-kilo-route-profile", "eco")
                 .body("model", equalTo("openai/gpt-5-mini"));
         given().header("Authorization", auth).contentType("application/json")
-                .body("{\"model\":\"kilo-auto/free\"," + ASK + "}")
+                .body("{\"model\":\"kilo-auto/free\",\"routing\":{\"exclude\":[\"openrouter/*\"]}," + ASK + "}")
                 .post("/api/openrouter/chat/completions").then().statusCode(400)
                 .body("error.code", equalTo("no_model_fits"))
                 .body("error.param", equalTo("model"))

@@ -115,7 +115,9 @@ class RouteApiTest {
     @Test
     void freeWithoutFreeModelsIsA400NamingTheNeed() {
         given().header("Authorization", auth).contentType("application/json")
-                .body(EDIT.replace("kilo/auto", "kilo-auto/free")).post("/v1/route").then().statusCode(400)
+                .body(EDIT.replace("\"model\":\"kilo/auto\"",
+                        "\"model\":\"kilo-auto/free\",\"routing\":{\"exclude\":[\"openrouter/*\"]}"))
+                .post("/v1/route").then().statusCode(400)
                 .body("error.code", equalTo("no_model_fits"))
                 .body("error.param", equalTo("model"));
     }
