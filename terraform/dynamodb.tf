@@ -57,7 +57,7 @@ resource "aws_dynamodb_table" "this" {
   }
 
   stream_enabled   = try(each.value.StreamSpecification.StreamEnabled, false)
-  stream_view_type = try(each.value.StreamSpecification.StreamEnabled, false) ? each.value.StreamSpecification.StreamViewType : null
+  stream_view_type = try(each.value.StreamSpecification.StreamViewType, null)
 
   point_in_time_recovery {
     enabled = true

@@ -1,8 +1,6 @@
 # What the other files share: names, where the build put the zips, and the three functions' settings.
 
-data "aws_region" "current" {}
 data "aws_caller_identity" "current" {}
-data "aws_partition" "current" {}
 
 locals {
   # The app reads tables as <prefix><name> (gateway.dynamodb.table-prefix).
@@ -22,8 +20,9 @@ locals {
   # JVM: completions and router run their own streaming runtime loop, started by the zip's bootstrap script as the
   # managed Java runtime's exec wrapper (the managed runtime client cannot stream); the handler setting is then never
   # read. Discovery is a plain Quarkus handler. Native: every zip holds a provided.al2023 bootstrap executable.
+  # exec_wrapper is a for expression rather than `native ? {} : {...}`, whose two object types do not unify.
   runtime      = local.native ? "provided.al2023" : var.java_runtime
-  exec_wrapper = local.native ? {} : { AWS_LAMBDA_EXEC_WRAPPER = "/var/task/bootstrap" }
+  exec_wrapper = { for k, v in { AWS_LAMBDA_EXEC_WRAPPER = "/var/task/bootstrap" } : k => v if !local.native }
 
   common_environment = merge(var.environment, {
     GATEWAY_TABLE_PREFIX = local.table_prefix
