@@ -98,6 +98,7 @@ resource "aws_api_gateway_gateway_response" "openai_shape" {
 
   rest_api_id   = aws_api_gateway_rest_api.this.id
   response_type = each.key
+
   response_templates = {
     "application/json" = "{\"error\":{\"message\":$context.error.messageString,\"type\":\"api_gateway_error\",\"param\":null,\"code\":\"$context.error.responseType\"}}"
   }

@@ -4,6 +4,7 @@
 
 locals {
   tables_dir = "${local.repo_root}/infra/dynamodb/tables"
+
   tables = {
     for file in fileset(local.tables_dir, "*.json") :
     trimsuffix(file, ".json") => jsondecode(file("${local.tables_dir}/${file}"))

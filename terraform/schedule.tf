@@ -23,6 +23,7 @@ resource "aws_scheduler_schedule" "function" {
   target {
     arn      = aws_lambda_function.this[each.key].arn
     role_arn = aws_iam_role.scheduler.arn
+
     input = jsonencode({
       "detail-type" = "Scheduled Event"
       source        = "aws.scheduler"

@@ -26,6 +26,7 @@ class TerraformModuleTest {
     private static final Pattern DATA = Pattern.compile("(?<![\\w.])data\\.([a-z0-9_]+)\\.([A-Za-z0-9_]+)");
     private static final Pattern RESOURCE = Pattern.compile("(?<![\\w.])((?:aws|random|time)_[a-z0-9_]+)\\.([A-Za-z0-9_]+)");
     private static final Pattern MODULE = Pattern.compile("(?<![\\w.])module\\.([A-Za-z0-9_]+)");
+    private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*(\"?[\\w-]+\"?)\\s*=(?![=>])");
 
     @Test
     void filesAreSplitByResourceFamily() {
@@ -133,6 +134,58 @@ class TerraformModuleTest {
             }
         }
         assertEquals(List.of(), problems, "tabs, trailing blanks or odd indentation");
+    }
+
+    /**
+     * terraform fmt's alignment: consecutive one-line {@code name = value} lines at one indentation have their
+     * {@code =} one column after the longest name. A line opening a multi-line value is kept out of such runs (the
+     * module puts a blank line before those, which ends a run for certain).
+     */
+    @Test
+    void equalsSignsAlignAsTerraformFmtAlignsThem() throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(TerraformConfig.MODULE)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".tf")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                List<Integer> run = new ArrayList<>();
+                for (int i = 0; i <= lines.size(); i++) {
+                    String line = i < lines.size() ? lines.get(i) : "";
+                    Matcher m = ASSIGNMENT.matcher(line);
+                    boolean opens = line.endsWith("{") || line.endsWith("[") || line.endsWith("(");
+                    boolean continues = m.find() && !opens && (run.isEmpty()
+                            || indent(lines.get(run.get(0))) == indent(line));
+                    if (!continues) {
+                        checkRun(file, lines, run, problems);
+                        run.clear();
+                        if (m.find(0) && !opens) {
+                            run.add(i);
+                        }
+                    } else {
+                        run.add(i);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), problems, "= not aligned as terraform fmt would");
+    }
+
+    private static void checkRun(Path file, List<String> lines, List<Integer> run, List<String> problems) {
+        if (run.size() < 2) {
+            return;
+        }
+        int longest = 0;
+        for (int i : run) {
+            longest = Math.max(longest, lines.get(i).substring(0, lines.get(i).indexOf('=')).stripTrailing().length());
+        }
+        for (int i : run) {
+            if (lines.get(i).indexOf('=') != longest + 1) {
+                problems.add(TerraformConfig.MODULE.relativize(file) + ":" + (i + 1));
+            }
+        }
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
     }
 
     private static void check(Pattern pattern, String text, java.util.function.Predicate<Matcher> declared,
