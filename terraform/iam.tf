@@ -6,16 +6,17 @@ locals {
   # Entries for tables whose definition is not there yet are skipped, so this can name them ahead of time.
   table_access = {
     completions = {
-      # Bearer key checks (GetItem), the admin key API (PutItem, Query on key_id-index, Scan to list), revocation
-      # and budgets (UpdateItem).
-      keys = ["GetItem", "PutItem", "UpdateItem", "Query", "Scan"]
+      # Bearer key checks (GetItem), the key management API (PutItem, Query on key_id-index, Scan to list,
+      # UpdateItem for limits and revocation), and /health/ready (DescribeTable).
+      keys = ["GetItem", "PutItem", "UpdateItem", "Query", "Scan", "DescribeTable"]
       # The catalog snapshot (Scan, GetItem of #catalog) and seeding of configured models at start (PutItem,
       # UpdateItem).
       models = ["GetItem", "Scan", "PutItem", "UpdateItem"]
-      # Usage records and daily totals (PutItem, UpdateItem), read back by /v1/usage and /v1/generation.
+      # Usage records and daily totals (PutItem, UpdateItem, in transactions: IAM checks each item's action), read
+      # back by /v1/usage (Query) and /v1/generation (GetItem).
       usage = ["PutItem", "UpdateItem", "GetItem", "Query"]
-      # Per-key limit counters, conditional updates.
-      counters = ["GetItem", "UpdateItem", "Query"]
+      # Per-key limit counters: conditional updates, reads of a key's spend.
+      counters = ["GetItem", "UpdateItem"]
       # The router's compiled policy, read when serving kilo/auto (table planned by the router).
       policies = ["GetItem", "Query"]
       # Route decisions written by the router, read by GET /v1/generation (table planned by the router).

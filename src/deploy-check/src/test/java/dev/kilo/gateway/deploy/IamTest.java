@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Least privilege: explicit actions on named resources, per function. */
 class IamTest {
 
-    /** DynamoDB item and query actions a function may be granted on a table; never table management. */
+    /** DynamoDB item and query actions a function may be granted on a table, and DescribeTable; never management. */
     private static final Set<String> DATA_ACTIONS = Set.of("GetItem", "BatchGetItem", "PutItem", "UpdateItem",
-            "DeleteItem", "BatchWriteItem", "Query", "Scan", "ConditionCheckItem");
+            "DeleteItem", "BatchWriteItem", "Query", "Scan", "ConditionCheckItem", "DescribeTable");
 
     @Test
     void noStatementAllowsWildcardActionsOrResources() {
