@@ -35,8 +35,9 @@ resource "aws_lambda_function" "this" {
 
   tags = merge(local.tags, { "kilo-gateway:function" = each.key })
 
-  # The role must be able to write logs and read its tables before the first cold start.
-  depends_on = [aws_iam_role_policy.function]
+  # Before the first cold start the role must be able to write logs and read its tables, and the provider keys
+  # secret must have a value (GetSecretValue fails on a secret without one, which would fail the start).
+  depends_on = [aws_iam_role_policy.function, aws_secretsmanager_secret_version.provider_keys_initial]
 }
 
 # The router recompiles when the catalog changes: the models table's stream, filtered to the #catalog item, whose
