@@ -25,18 +25,21 @@ import java.util.zip.ZipInputStream;
  * the same mock; then the completions function's cold start through a fake Lambda Runtime API. Prints a table and
  * writes {@code bench/results/latest.json}. Run from the repository root (the Makefile does).
  * <p>
- * Settings (environment): BENCH_SECONDS per load run (10), BENCH_WARMUP_SECONDS (8), BENCH_STREAMS per target (30),
+ * Settings (environment): BENCH_SECONDS per load run (10), BENCH_WARMUP_SECONDS (10), BENCH_STREAMS per target (30),
  * BENCH_GAP_MS between dribbled chunks (20), BENCH_HEAP (256m), BENCH_JVM_OPTS (extra gateway JVM options).
  */
 public final class Bench {
 
     static final String UPSTREAM_KEY = "sk-bench-upstream";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What src/functions/completions/src/main/lambda/bootstrap passes to the JVM unless told otherwise. */
+    private static final String BOOTSTRAP_JVM_OPTIONS =
+            "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxRAMPercentage=75 -Xshare:auto";
 
     private final Path root;
     private final Path work;
     private final int seconds = intEnv("BENCH_SECONDS", 10);
-    private final int warmup = intEnv("BENCH_WARMUP_SECONDS", 8);
+    private final int warmup = intEnv("BENCH_WARMUP_SECONDS", 10);
     private final int streams = intEnv("BENCH_STREAMS", 30);
     private final int gapMs = intEnv("BENCH_GAP_MS", 20);
     private final String heap = System.getenv().getOrDefault("BENCH_HEAP", "256m");
@@ -53,6 +56,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String peer = "";
         for (String arg : args) {
+            if (arg.startsWith("--mock")) {
+                serveMock(arg.startsWith("--mock=") ? Integer.parseInt(arg.substring(7)) : 0);
+                return;
+            }
             if (arg.startsWith("--peer=")) {
                 peer = arg.substring(7);
             }
@@ -70,10 +77,17 @@ public final class Bench {
         System.exit(0);
     }
 
+    /** {@code --mock[=port]}: only the mock upstream, until killed, for profiling a gateway by hand. */
+    private static void serveMock(int port) throws Exception {
+        MockUpstream mock = MockUpstream.start(intEnv("BENCH_GAP_MS", 20), port);
+        log("mock upstream on " + mock.baseUrl() + " (Ctrl-C to stop)");
+        Thread.currentThread().join();
+    }
+
     private void run() throws Exception {
         Wrk.ensureInstalled();
         Wrk wrk = new Wrk(work);
-        MockUpstream mock = track(MockUpstream.start(gapMs));
+        MockUpstream mock = track(MockUpstream.start(gapMs, 0));
         StreamProbe probe = new StreamProbe(mock);
         log("mock upstream on " + mock.baseUrl());
         DynamoDbLocal dynamo = track(DynamoDbLocal.start(DynamoDbLocal.freePort(), null, Duration.ofSeconds(60)));
@@ -102,8 +116,8 @@ public final class Bench {
                 measure(portkey, wrk, probe, null, null);
             }
         }
-        Double lambdaMs = lambdaStart(dynamo, mock, key);
-        Report report = new Report(direct, kilo, portkey, lambdaMs, settings());
+        Map<String, Double> lambda = lambdaStarts(dynamo, mock, key);
+        Report report = new Report(direct, kilo, portkey, lambda, settings());
         System.out.println();
         System.out.print(report.table());
         Path out = root.resolve("bench/results/latest.json");
@@ -129,6 +143,9 @@ public final class Bench {
         if (memory != null) {
             target.memory = memory.stop();
         }
+        log(target.name + ": " + seconds + " s of streamed completions at 16 connections");
+        target.streamed = wrk.run(target.name + "-stream-c16", target.url(), target.headers, target.streamBody(), 16,
+                seconds);
         log(target.name + ": " + streams + " dribbled streams, " + MockUpstream.DRIBBLE_CHUNKS + " chunks "
                 + gapMs + " ms apart");
         target.stream = probe.run(target.port, Target.PATH, target.headers, target.model, streams);
@@ -196,11 +213,27 @@ public final class Bench {
         }
     }
 
-    /** Process start to the first answered invocation of the completions function (JVM zip) on a fake Runtime API. */
-    private Double lambdaStart(DynamoDbLocal dynamo, MockUpstream mock, String key) throws Exception {
-        Path zip = root.resolve("src/functions/completions/target/function.zip");
+    /**
+     * Process start to the first answered invocation of the completions function (JVM zip, the bootstrap's own JVM
+     * options) on a fake Runtime API; then the same with an AppCDS archive that a training run wrote at its exit,
+     * to show what class-data sharing would give.
+     */
+    private Map<String, Double> lambdaStarts(DynamoDbLocal dynamo, MockUpstream mock, String key) throws Exception {
         Path dir = work.resolve("lambda");
-        unzip(zip, dir);
+        unzip(root.resolve("src/functions/completions/target/function.zip"), dir);
+        Map<String, Double> starts = new LinkedHashMap<>();
+        starts.put("jvm", lambdaStart(dir, dynamo, mock, key, "lambda", ""));
+        Path archive = dir.resolve("app-cds.jsa");
+        lambdaStart(dir, dynamo, mock, key, "lambda-cds-training", "-XX:ArchiveClassesAtExit=" + archive);
+        if (Files.exists(archive)) {
+            starts.put("jvm_appcds", lambdaStart(dir, dynamo, mock, key, "lambda-cds",
+                    "-XX:SharedArchiveFile=" + archive));
+        }
+        return starts;
+    }
+
+    private double lambdaStart(Path dir, DynamoDbLocal dynamo, MockUpstream mock, String key, String name,
+            String jvmOption) throws Exception {
         String body = new Target("lambda", 0, Map.of(), "openai/" + MockUpstream.MODEL).body();
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime(functionUrlEvent(key, body))) {
             Map<String, String> env = providerEnv(dynamo, mock);
@@ -213,14 +246,19 @@ public final class Bench {
             env.put("AWS_SECRET_ACCESS_KEY", "local");
             env.put("AWS_REGION", "us-east-1");
             env.put("GATEWAY_TABLE_PREFIX", "kilo-gateway-");
-            try (Processes.Started function = Processes.start("lambda", List.of("/bin/sh",
+            if (!jvmOption.isEmpty()) {
+                // The bootstrap's defaults plus one option (JAVA_TOOL_OPTIONS_GATEWAY replaces them all).
+                env.put("JAVA_TOOL_OPTIONS_GATEWAY", BOOTSTRAP_JVM_OPTIONS + " " + jvmOption);
+            }
+            try (Processes.Started function = Processes.start(name, List.of("/bin/sh",
                     dir.resolve("bootstrap").toString()), env, dir, work)) {
                 FakeLambdaRuntime.Answer answer = runtime.answer().get(60, TimeUnit.SECONDS);
                 if (!answer.body().contains("\"statusCode\":200") || !answer.body().contains("chat.completion")) {
                     throw new IOException("the function answered: " + answer.body());
                 }
                 double ms = (answer.arrivedNanos() - function.startedNanos()) / 1e6;
-                log("completions function (JVM zip, bootstrap defaults) answered its first invocation " + Math.round(ms)
+                log("completions function (" + name + (jvmOption.isEmpty() ? ", bootstrap defaults" : ", "
+                        + jvmOption.replace(dir + "/", "")) + ") answered its first invocation " + Math.round(ms)
                         + " ms after its process started");
                 return ms;
             }

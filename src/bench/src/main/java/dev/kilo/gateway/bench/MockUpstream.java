@@ -53,9 +53,9 @@ final class MockUpstream implements AutoCloseable {
         this.gapMillis = gapMillis;
     }
 
-    static MockUpstream start(long gapMillis) throws Exception {
+    static MockUpstream start(long gapMillis, int port) throws Exception {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0)
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port)
                 .setTcpNoDelay(true).setIdleTimeout(0));
         MockUpstream mock = new MockUpstream(vertx, server, gapMillis);
         server.requestHandler(mock::handle);

@@ -18,6 +18,7 @@ final class Target {
     final Map<String, Object> results = new LinkedHashMap<>();
     Wrk.Load one;
     Wrk.Load sixteen;
+    Wrk.Load streamed;
     StreamProbe.Result stream;
     MemoryWatch.Memory memory;
     Double startMs;
@@ -35,7 +36,17 @@ final class Target {
 
     /** A typical coding-agent turn: a system prompt, a file excerpt and a question (about 1 KB). */
     String body() {
-        return "{\"model\":\"" + model + "\",\"temperature\":0.2,\"max_tokens\":512,\"messages\":["
+        return body(false);
+    }
+
+    /** The same turn with {@code "stream":true}; the mock answers it with all its chunks at once. */
+    String streamBody() {
+        return body(true);
+    }
+
+    private String body(boolean stream) {
+        return "{\"model\":\"" + model + "\"," + (stream ? "\"stream\":true," : "")
+                + "\"temperature\":0.2,\"max_tokens\":512,\"messages\":["
                 + "{\"role\":\"system\",\"content\":\"You are a coding agent. Answer with a minimal patch and one "
                 + "sentence of explanation. Keep the project's style; never invent APIs.\"},"
                 + "{\"role\":\"user\",\"content\":\"In src/util/range.py:\\n\\ndef window(xs, n):\\n    out = []\\n"
