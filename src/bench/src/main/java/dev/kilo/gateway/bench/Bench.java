@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
  * the same mock; then the completions function's cold start through a fake Lambda Runtime API. Prints a table and
  * writes {@code bench/results/latest.json}. Run from the repository root (the Makefile does).
  * <p>
- * Settings (environment): BENCH_SECONDS per load run (10), BENCH_WARMUP_SECONDS (10), BENCH_STREAMS per target (30),
+ * Settings (environment): BENCH_SECONDS per load run (10), BENCH_WARMUP_SECONDS (15), BENCH_STREAMS per target (30),
  * BENCH_GAP_MS between dribbled chunks (20), BENCH_HEAP (256m), BENCH_JVM_OPTS (extra gateway JVM options).
  */
 public final class Bench {
@@ -39,7 +39,7 @@ public final class Bench {
     private final Path root;
     private final Path work;
     private final int seconds = intEnv("BENCH_SECONDS", 10);
-    private final int warmup = intEnv("BENCH_WARMUP_SECONDS", 10);
+    private final int warmup = intEnv("BENCH_WARMUP_SECONDS", 15);
     private final int streams = intEnv("BENCH_STREAMS", 30);
     private final int gapMs = intEnv("BENCH_GAP_MS", 20);
     private final String heap = System.getenv().getOrDefault("BENCH_HEAP", "256m");
@@ -126,7 +126,7 @@ public final class Bench {
         System.out.println("Written to " + root.relativize(out) + " (logs in " + root.relativize(work) + ")");
     }
 
-    /** Warm-up, 1 and 16 connections (memory watched when it is a JVM of ours), then the stream probe. */
+    /** Warm-up, 16 then 1 connection (memory watched when it is a JVM of ours), streamed load, the stream probe. */
     private void measure(Target target, Wrk wrk, StreamProbe probe, Processes.Started process, Path gcLog)
             throws Exception {
         var check = Processes.send(Processes.post(target.url(), target.headers, target.body()));
@@ -135,14 +135,15 @@ public final class Bench {
         }
         log(target.name + ": warm-up " + warmup + " s at 16 connections");
         wrk.run(target.name + "-warmup", target.url(), target.headers, target.body(), 16, warmup);
-        log(target.name + ": " + seconds + " s at 1 connection");
-        target.one = wrk.run(target.name + "-c1", target.url(), target.headers, target.body(), 1, seconds);
         log(target.name + ": " + seconds + " s at 16 connections");
         MemoryWatch memory = process == null ? null : new MemoryWatch(process, gcLog);
         target.sixteen = wrk.run(target.name + "-c16", target.url(), target.headers, target.body(), 16, seconds);
         if (memory != null) {
             target.memory = memory.stop();
         }
+        // One connection after sixteen: the JIT has seen the path longest by then, as in a server that has run a while.
+        log(target.name + ": " + seconds + " s at 1 connection");
+        target.one = wrk.run(target.name + "-c1", target.url(), target.headers, target.body(), 1, seconds);
         log(target.name + ": " + seconds + " s of streamed completions at 16 connections");
         target.streamed = wrk.run(target.name + "-stream-c16", target.url(), target.headers, target.streamBody(), 16,
                 seconds);
