@@ -141,7 +141,8 @@ public final class Bench {
         if (memory != null) {
             target.memory = memory.stop();
         }
-        // One connection after sixteen: the JIT has seen the path longest by then, as in a server that has run a while.
+        // One connection after sixteen: the JIT has seen the path longest by then, as in a server that has run a
+        // while.
         log(target.name + ": " + seconds + " s at 1 connection");
         target.one = wrk.run(target.name + "-c1", target.url(), target.headers, target.body(), 1, seconds);
         log(target.name + ": " + seconds + " s of streamed completions at 16 connections");

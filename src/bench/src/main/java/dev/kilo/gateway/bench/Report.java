@@ -37,7 +37,8 @@ final class Report {
     String table() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Gateway benchmark, %s CPUs, %s, %s s per load run (%s)%n",
-                settings.get("cpus"), settings.get("java"), settings.get("load_seconds"), settings.get("load_generator")));
+                settings.get("cpus"), settings.get("java"), settings.get("load_seconds"),
+                settings.get("load_generator")));
         out.append(String.format("%-40s", ""));
         columns.forEach(c -> out.append(String.format("%12s", c.name)));
         out.append('\n');

@@ -35,7 +35,8 @@ final class Wrk {
             return;
         }
         System.out.println("wrk is missing: installing Debian's package (apt-get install -y wrk)");
-        int status = new ProcessBuilder("sh", "-c", "apt-get install -y wrk || (apt-get update && apt-get install -y wrk)")
+        int status = new ProcessBuilder("sh", "-c",
+                "apt-get install -y wrk || (apt-get update && apt-get install -y wrk)")
                 .inheritIO().start().waitFor();
         if (status != 0 || !Processes.onPath("wrk")) {
             throw new IOException("wrk is needed (apt-get install wrk) and could not be installed");
