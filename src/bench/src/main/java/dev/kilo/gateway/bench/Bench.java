@@ -326,6 +326,8 @@ public final class Bench {
         settings.put("cpus", Runtime.getRuntime().availableProcessors());
         settings.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         settings.put("load_generator", wrkVersion());
+        settings.put("peer", peer.isEmpty() ? null
+                : "@portkey-ai/gateway " + portkeyVersion(root.resolve("bench/peer")));
         return settings;
     }
 
