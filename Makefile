@@ -28,9 +28,10 @@ package: ## Build the Lambda deployment zips (JVM): src/functions/*/target/funct
 native: ## Build the native provided.al2023 bootstrap zips (needs GraalVM or Mandrel native-image)
 	$(MVN) package -DskipTests -Pnative -pl src/functions/completions -am
 
-key: $(CLI_JAR) ## Create an API key: make key NAME=alice [ROLE=admin]; the secret is the last line
-	@test -n "$(NAME)" || { echo "usage: make key NAME=<name> [ROLE=admin]" >&2; exit 2; }
-	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) create "$(NAME)" $(if $(filter admin,$(ROLE)),--admin,)
+key: $(CLI_JAR) ## Create an API key: make key NAME=alice [ROLE=admin] [BUDGET=USD PERIOD=month] [RPM=n] [TPM=n]; the secret is the last line
+	@test -n "$(NAME)" || { echo "usage: make key NAME=<name> [ROLE=admin] [BUDGET=<usd> [PERIOD=total|day|week|month]] [RPM=<n>] [TPM=<n>]" >&2; exit 2; }
+	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) create "$(NAME)" $(if $(filter admin,$(ROLE)),--admin,) \
+		$(if $(BUDGET),--budget $(BUDGET),) $(if $(PERIOD),--period $(PERIOD),) $(if $(RPM),--rpm $(RPM),) $(if $(TPM),--tpm $(TPM),)
 
 key-list: $(CLI_JAR) ## List API keys (ids, names, status; never secrets)
 	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) list

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kilo.gateway.config.GatewayConfig;
 import dev.kilo.gateway.request.GatewayRequest;
 import dev.kilo.gateway.request.RequestParser;
+import dev.kilo.gateway.service.GatewayCall;
 import dev.kilo.gateway.service.GatewayService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -68,9 +69,11 @@ public class CompletionsResource {
             Function<byte[], GatewayRequest> parse) {
         String requestId = EdgeFilters.requestId(request);
         Uni<Outcome> outcome = Uni.createFrom().item(() -> parse.apply(BodyLimit.check(body, maxBodyBytes)))
-                .flatMap(parsed -> parsed.stream()
-                        ? service.stream(parsed).map(served -> Outcome.stream(served, mapper, requestId))
-                        : service.respond(parsed).map(served -> Outcome.whole(served, mapper, requestId)));
+                .map(parsed -> new GatewayCall(parsed, EdgeFilters.key(request), requestId, body.length,
+                        GatewayHeaders.hints(request)))
+                .flatMap(call -> call.request().stream()
+                        ? service.stream(call).map(served -> Outcome.stream(served, mapper, requestId))
+                        : service.respond(call).map(served -> Outcome.whole(served, mapper, requestId)));
         return RestMulti.fromUniResponse(outcome, Outcome::body, Outcome::headers, Outcome::status);
     }
 }

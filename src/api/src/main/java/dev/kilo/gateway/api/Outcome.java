@@ -6,11 +6,12 @@ import dev.kilo.gateway.catalog.Target;
 import dev.kilo.gateway.service.Served;
 import dev.kilo.gateway.service.ServedStream;
 import io.smallrye.mutiny.Multi;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** What a completion endpoint answers: status and headers first, then a body of one or many chunks. */
-record Outcome(Target target, String contentType, Multi<byte[]> body, String requestId) {
+record Outcome(Target target, String contentType, Multi<byte[]> body, String requestId, Map<String, String> extra) {
 
     static Outcome whole(Served served, ObjectMapper mapper, String requestId) {
         byte[] json;
@@ -19,12 +20,13 @@ record Outcome(Target target, String contentType, Multi<byte[]> body, String req
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree always serializes", e);
         }
-        return new Outcome(served.target(), "application/json", Multi.createFrom().item(json), requestId);
+        return new Outcome(served.target(), "application/json", Multi.createFrom().item(json), requestId,
+                served.headers());
     }
 
     static Outcome stream(ServedStream served, ObjectMapper mapper, String requestId) {
         return new Outcome(served.target(), "text/event-stream; charset=utf-8",
-                SseEncoder.encode(served.chunks(), mapper, requestId), requestId);
+                SseEncoder.encode(served.chunks(), mapper, requestId), requestId, served.headers());
     }
 
     int status() {
@@ -32,11 +34,13 @@ record Outcome(Target target, String contentType, Multi<byte[]> body, String req
     }
 
     Map<String, List<String>> headers() {
-        return Map.of(
-                "Content-Type", List.of(contentType),
-                "Cache-Control", List.of("no-cache"),
-                GatewayHeaders.REQUEST_ID, List.of(requestId),
-                GatewayHeaders.MODEL, List.of(target.modelId()),
-                GatewayHeaders.PROVIDER, List.of(target.provider().id()));
+        Map<String, List<String>> headers = new HashMap<>(8 + extra.size());
+        extra.forEach((name, value) -> headers.put(name, List.of(value)));
+        headers.put("Content-Type", List.of(contentType));
+        headers.put("Cache-Control", List.of("no-cache"));
+        headers.put(GatewayHeaders.REQUEST_ID, List.of(requestId));
+        headers.put(GatewayHeaders.MODEL, List.of(target.modelId()));
+        headers.put(GatewayHeaders.PROVIDER, List.of(target.provider().id()));
+        return headers;
     }
 }

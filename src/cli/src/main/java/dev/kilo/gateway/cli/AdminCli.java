@@ -13,7 +13,12 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.math.BigDecimal;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kilo.gateway.error.GatewayException;
+import dev.kilo.gateway.request.KeyRequests;
 
 /**
  * {@code make key} and {@code make discover}: creates, lists and revokes API keys, and refreshes the model catalog,
@@ -27,7 +32,7 @@ import java.util.List;
 public class AdminCli implements QuarkusApplication {
 
     static final String USAGE = """
-            usage: key create NAME [--admin]
+            usage: key create NAME [--admin] [--budget USD] [--period total|day|week|month] [--rpm N] [--tpm N]
                    key list
                    key revoke KEY_ID
                    discover          (refresh the model catalog from every configured provider)""";
@@ -76,17 +81,58 @@ public class AdminCli implements QuarkusApplication {
         }
     }
 
+    /** Options become the body {@code POST /v1/keys} takes, so both validate limits the same way. */
     private int create(List<String> args, PrintStream out) {
-        List<String> names = args.stream().filter(a -> !a.startsWith("--")).toList();
+        ObjectNode body = mapper.createObjectNode();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--admin" -> body.put("role", KeyService.ROLE_ADMIN);
+                case "--budget", "--period", "--rpm", "--tpm" -> {
+                    if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
+                        return usage();
+                    }
+                    String value = args.get(++i);
+                    switch (arg) {
+                        case "--budget" -> body.put("budget_usd", number(value, arg));
+                        case "--period" -> body.put("budget_period", value);
+                        case "--rpm" -> body.put("rpm", number(value, arg));
+                        default -> body.put("tpm", number(value, arg));
+                    }
+                }
+                default -> {
+                    if (arg.startsWith("--")) {
+                        return usage();
+                    }
+                    names.add(arg);
+                }
+            }
+        }
         if (names.size() != 1) {
             return usage();
         }
-        String role = args.contains("--admin") ? KeyService.ROLE_ADMIN : KeyService.ROLE_USER;
-        KeyService.CreatedKey created = keys.create(names.get(0), role);
+        body.put("name", names.get(0));
+        KeyRequests.KeyCreate request;
+        try {
+            request = KeyRequests.create(body);
+        } catch (GatewayException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        String role = request.role();
+        KeyService.CreatedKey created = keys.create(request.name(), role, request.limits());
         out.printf("Created %s key %s named '%s'. Store the secret now: it is shown only once.%n",
                 role, created.key().id(), created.key().name());
         out.println(created.secret());
         return 0;
+    }
+
+    private static BigDecimal number(String value, String option) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, not '" + value + "'");
+        }
     }
 
     /** Prints the run's report; exits 1 when any provider failed, so scripts notice. */

@@ -11,13 +11,23 @@ import java.time.Instant;
  * @param hint the secret's last four characters, to tell keys apart in listings
  * @param role {@code user} or {@code admin}
  * @param status {@code active} or {@code revoked}
+ * @param limits budget, rate limits, model access and routing defaults; {@link KeyLimits#NONE} when unlimited
  */
-public record ApiKey(String id, String hash, String name, String hint, String role, String status, Instant createdAt) {
+public record ApiKey(String id, String hash, String name, String hint, String role, String status, Instant createdAt,
+        KeyLimits limits) {
+
+    public ApiKey {
+        limits = limits == null ? KeyLimits.NONE : limits;
+    }
 
     public static final String ACTIVE = "active";
     public static final String REVOKED = "revoked";
 
     public boolean active() {
         return ACTIVE.equals(status);
+    }
+
+    public boolean admin() {
+        return KeyService.ROLE_ADMIN.equals(role);
     }
 }

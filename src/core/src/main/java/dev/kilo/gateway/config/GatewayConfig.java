@@ -51,6 +51,42 @@ public interface GatewayConfig {
         String defaultModel();
     }
 
+    /** Usage records, costs and per-key limits. */
+    Usage usage();
+
+    interface Usage {
+        /** How long usage records and daily totals are kept (DynamoDB TTL). */
+        @WithDefault("90d")
+        Duration retention();
+
+        /** Threads writing usage records off the response path. */
+        @WithDefault("2")
+        int writerThreads();
+
+        /**
+         * Attempts to write one usage record before it is given up and logged in full (as JSON, at ERROR) so that
+         * it can be replayed; between attempts the writer backs off exponentially from 100 ms up to 10 s.
+         */
+        @WithDefault("10")
+        int writeAttempts();
+
+        /**
+         * Output tokens assumed when a request sets no maximum and the catalog knows none for the model; with the
+         * prompt estimate, what a budget reservation holds until the real cost is known.
+         */
+        @WithDefault("4096")
+        int defaultMaxOutputTokens();
+
+        /**
+         * Request body bytes per prompt token assumed for reservations. Tokenizers average about four bytes per
+         * token on English and code, and the body also carries JSON syntax, so three over-reserves a little:
+         * a reservation should rather hold too much (released at settlement) than let concurrent requests pass the
+         * budget.
+         */
+        @WithDefault("3")
+        int bytesPerToken();
+    }
+
     /** Model discovery: asking every provider which models it serves. */
     Discovery discovery();
 

@@ -47,6 +47,13 @@ public interface ProviderConfig {
     Duration timeout();
 
     /**
+     * Most connections open to the provider at once. Requests beyond it wait for a free connection, and that wait
+     * counts against {@code timeout}; coding agents hold long streams open, so the client's default of 50 is low.
+     */
+    @WithDefault("1000")
+    int maxConnections();
+
+    /**
      * The provider rejects request fields it does not know (OpenAI answers 400, Mistral 422), so fields outside
      * OpenAI's documented chat surface are dropped before forwarding instead of passed through.
      */

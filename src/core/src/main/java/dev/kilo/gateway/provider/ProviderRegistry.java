@@ -8,6 +8,7 @@ import dev.kilo.gateway.provider.anthropic.AnthropicProvider;
 import dev.kilo.gateway.provider.openai.OpenAiApi;
 import dev.kilo.gateway.provider.openai.OpenAiCompatibleProvider;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.HashMap;
@@ -66,6 +67,7 @@ public class ProviderRegistry {
                 .baseUri(URI.create(config.baseUrl().orElseThrow()))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.maxConnections())
                 .register(new ProviderHeaders(headers))
                 .build(api);
     }

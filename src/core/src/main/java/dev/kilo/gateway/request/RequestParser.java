@@ -97,7 +97,8 @@ public class RequestParser {
         return new GatewayRequest(Endpoint.EMBEDDINGS, body, model, false, false);
     }
 
-    private ObjectNode parseObject(byte[] raw) {
+    /** Any JSON object body (the key and route APIs), with the same errors as the completion bodies. */
+    public ObjectNode parseObject(byte[] raw) {
         JsonNode node;
         try {
             node = reader.readTree(raw);

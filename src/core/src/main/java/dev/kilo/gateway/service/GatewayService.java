@@ -12,6 +12,7 @@ import dev.kilo.gateway.request.GatewayRequest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
 
 /**
  * Serves a validated request: resolves the model, calls its provider, shapes the answer. The one service behind
@@ -21,35 +22,67 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class GatewayService {
 
     private final ModelResolver resolver;
+    private final Metering metering;
 
-    public GatewayService(ModelResolver resolver) {
+    public GatewayService(ModelResolver resolver, Metering metering) {
         this.resolver = resolver;
+        this.metering = metering;
     }
 
     /** A whole (non-streamed) answer. */
-    public Uni<Served> respond(GatewayRequest request) {
+    public Uni<Served> respond(GatewayCall call) {
+        GatewayRequest request = call.request();
         Target target = resolver.resolve(request.model());
-        Uni<ObjectNode> answer = switch (request.endpoint()) {
-            case CHAT_COMPLETIONS -> chatProvider(target).chat(request, target.upstreamModel());
-            case COMPLETIONS -> textProvider(target, request).complete(request, target.upstreamModel());
-            case EMBEDDINGS -> embeddingProvider(target).embed(request, target.upstreamModel());
+        // The provider is chosen before anything is reserved; its call is deferred so that whatever it throws
+        // still ends the meter (and releases the reservation).
+        Supplier<Uni<ObjectNode>> answer = switch (request.endpoint()) {
+            case CHAT_COMPLETIONS -> {
+                ChatProvider provider = chatProvider(target);
+                yield () -> provider.chat(request, target.upstreamModel());
+            }
+            case COMPLETIONS -> {
+                TextCompletionProvider provider = textProvider(target, request);
+                yield () -> provider.complete(request, target.upstreamModel());
+            }
+            case EMBEDDINGS -> {
+                EmbeddingProvider provider = embeddingProvider(target);
+                yield () -> provider.embed(request, target.upstreamModel());
+            }
         };
-        return answer.map(body -> new Served(target, ResponseShaper.whole(body, target.modelId())));
+        return metering.open(call, target).flatMap(meter -> Uni.createFrom().<ObjectNode>deferred(answer::get)
+                .onFailure().invoke(meter::failed)
+                .onCancellation().invoke(meter::cancelled)
+                .map(body -> new Served(target, ResponseShaper.whole(meter.whole(body), target.modelId()),
+                        meter.headers())));
     }
 
     /** A stream, emitted once its first chunk has arrived, so earlier failures still get a real HTTP status. */
-    public Uni<ServedStream> stream(GatewayRequest request) {
+    public Uni<ServedStream> stream(GatewayCall call) {
+        GatewayRequest request = call.request();
         Target target = resolver.resolve(request.model());
-        Multi<ObjectNode> chunks = switch (request.endpoint()) {
-            case CHAT_COMPLETIONS -> chatProvider(target).chatStream(request, target.upstreamModel());
-            case COMPLETIONS -> textProvider(target, request).completeStream(request, target.upstreamModel());
-            case EMBEDDINGS -> throw GatewayException.invalidParam("stream", "invalid_value",
-                    "Embeddings cannot be streamed.");
-        };
-        Multi<ObjectNode> shaped = chunks
-                .filter(chunk -> ResponseShaper.visible(chunk, request.includeUsage()))
-                .map(chunk -> ResponseShaper.chunk(chunk, target.modelId(), request.includeUsage()));
-        return StreamStart.afterFirstItem(shaped).map(started -> new ServedStream(target, started));
+        if (request.endpoint() == GatewayRequest.Endpoint.EMBEDDINGS) {
+            throw GatewayException.invalidParam("stream", "invalid_value", "Embeddings cannot be streamed.");
+        }
+        Supplier<Multi<ObjectNode>> upstream;
+        if (request.endpoint() == GatewayRequest.Endpoint.CHAT_COMPLETIONS) {
+            ChatProvider provider = chatProvider(target);
+            upstream = () -> provider.chatStream(request, target.upstreamModel());
+        } else {
+            TextCompletionProvider provider = textProvider(target, request);
+            upstream = () -> provider.completeStream(request, target.upstreamModel());
+        }
+        return metering.open(call, target).flatMap(meter -> {
+            Multi<ObjectNode> shaped = Multi.createFrom().<ObjectNode>deferred(upstream::get)
+                    .invoke(meter::chunk)
+                    .onCompletion().invoke(meter::completed)
+                    .onFailure().invoke(meter::failed)
+                    .onCancellation().invoke(meter::cancelled)
+                    .filter(chunk -> ResponseShaper.visible(chunk, request.includeUsage()))
+                    .map(chunk -> ResponseShaper.chunk(chunk, target.modelId(), request.includeUsage()));
+            return StreamStart.afterFirstItem(shaped)
+                    .onCancellation().invoke(meter::cancelled)
+                    .map(started -> new ServedStream(target, started, meter.headers()));
+        });
     }
 
     private static ChatProvider chatProvider(Target target) {

@@ -1,6 +1,9 @@
 package dev.kilo.gateway.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kilo.gateway.auth.ApiKey;
+import dev.kilo.gateway.auth.KeyLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,12 +27,16 @@ public class KeyStore {
     static final String ID = "key_id";
     static final String ID_INDEX = "key_id-index";
 
+    static final String LIMITS = "limits";
+
     private final DynamoDbClient dynamo;
     private final Tables tables;
+    private final ObjectMapper mapper;
 
-    public KeyStore(DynamoDbClient dynamo, Tables tables) {
+    public KeyStore(DynamoDbClient dynamo, Tables tables, ObjectMapper mapper) {
         this.dynamo = dynamo;
         this.tables = tables;
+        this.mapper = mapper;
     }
 
     /** Stores a new key; fails if the hash exists already (a collision of 256-bit secrets means a bug). */
@@ -42,6 +49,7 @@ public class KeyStore {
         item.put("role", s(key.role()));
         item.put("status", s(key.status()));
         item.put("created_at", s(key.createdAt().toString()));
+        item.put(LIMITS, s(json(key.limits())));
         dynamo.putItem(PutItemRequest.builder().tableName(tables.keys()).item(item)
                 .conditionExpression("attribute_not_exists(" + HASH + ")").build());
     }
@@ -63,7 +71,7 @@ public class KeyStore {
 
     public List<ApiKey> list() {
         return dynamo.scanPaginator(ScanRequest.builder().tableName(tables.keys()).build()).items().stream()
-                .map(KeyStore::from)
+                .map(this::from)
                 .sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
                 .toList();
     }
@@ -83,9 +91,46 @@ public class KeyStore {
         }
     }
 
-    static ApiKey from(Map<String, AttributeValue> item) {
+    /** Replaces the key's name and limits; returns false when no such key exists. */
+    public boolean update(ApiKey key) {
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(tables.keys())
+                    .key(Map.of(HASH, s(key.hash())))
+                    .updateExpression("SET #name = :name, #limits = :limits")
+                    .conditionExpression("attribute_exists(" + HASH + ")")
+                    .expressionAttributeNames(Map.of("#name", "name", "#limits", LIMITS))
+                    .expressionAttributeValues(Map.of(":name", s(key.name()), ":limits", s(json(key.limits()))))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private ApiKey from(Map<String, AttributeValue> item) {
         return new ApiKey(item.get(ID).s(), item.get(HASH).s(), text(item, "name"), text(item, "hint"),
-                text(item, "role"), text(item, "status"), Instant.parse(text(item, "created_at")));
+                text(item, "role"), text(item, "status"), Instant.parse(text(item, "created_at")), limits(item));
+    }
+
+    private KeyLimits limits(Map<String, AttributeValue> item) {
+        String json = text(item, LIMITS);
+        if (json == null) {
+            return KeyLimits.NONE;
+        }
+        try {
+            return mapper.readValue(json, KeyLimits.class);
+        } catch (JsonProcessingException e) {
+            // Written only by this class; unreadable means a bug or a hand edit, and no limits would be unsafe.
+            throw new IllegalStateException("Unreadable limits on key " + text(item, ID), e);
+        }
+    }
+
+    private String json(KeyLimits limits) {
+        try {
+            return mapper.writeValueAsString(limits);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Key limits always serialize", e);
+        }
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

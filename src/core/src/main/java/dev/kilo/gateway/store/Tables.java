@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 public class Tables {
 
     /** Every table the gateway uses, by its unprefixed name (the file name in infra/dynamodb/tables). */
-    public static final List<String> ALL = List.of("keys", "models");
+    public static final List<String> ALL = List.of("keys", "models", "usage", "counters");
 
     private static final Logger LOG = Logger.getLogger(Tables.class);
 
@@ -36,6 +36,14 @@ public class Tables {
 
     public String models() {
         return prefix + "models";
+    }
+
+    public String usage() {
+        return prefix + "usage";
+    }
+
+    public String counters() {
+        return prefix + "counters";
     }
 
     /** Creates every missing table and waits until each is active. Idempotent. */

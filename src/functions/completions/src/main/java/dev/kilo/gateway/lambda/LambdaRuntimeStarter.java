@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import dev.kilo.gateway.config.GatewayConfig;
+import dev.kilo.gateway.usage.UsageWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.enterprise.event.Observes;
@@ -23,9 +24,14 @@ public class LambdaRuntimeStarter {
     private static final Logger LOG = Logger.getLogger(LambdaRuntimeStarter.class);
     /** Covers the cold-start race between the first event and the HTTP server opening its port. */
     private static final Duration CONNECT_WINDOW = Duration.ofSeconds(10);
+    /** Longest an invocation waits for its usage records; DynamoDB answers in milliseconds when healthy. */
+    private static final Duration USAGE_DRAIN = Duration.ofSeconds(5);
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    UsageWriter usage;
 
     @ConfigProperty(name = "quarkus.http.port")
     int port;
@@ -41,6 +47,11 @@ public class LambdaRuntimeStarter {
         }
         LOG.infof("Lambda Runtime API at %s: relaying invocations to 127.0.0.1:%d", address.get(), port);
         loop = new RuntimeLoop(new RuntimeApiClient(address.get()), new LocalForwarder(port, CONNECT_WINDOW));
+        loop.afterEachInvocation(() -> {
+            if (!usage.drain(USAGE_DRAIN)) {
+                LOG.warn("Usage records still pending after an invocation; they are written on the next one");
+            }
+        });
         // A platform thread that keeps the JVM alive: it is the reason this process exists inside Lambda.
         thread = new Thread(this::serve, "lambda-runtime-loop");
         thread.setDaemon(false);

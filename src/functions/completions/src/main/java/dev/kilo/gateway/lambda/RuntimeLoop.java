@@ -28,6 +28,7 @@ public final class RuntimeLoop implements Runnable {
     private final RuntimeApiClient runtime;
     private final LocalForwarder forwarder;
     private volatile boolean stopped;
+    private volatile Runnable afterInvocation = () -> { };
 
     public RuntimeLoop(RuntimeApiClient runtime, LocalForwarder forwarder) {
         this.runtime = runtime;
@@ -59,6 +60,14 @@ public final class RuntimeLoop implements Runnable {
         }
     }
 
+    /**
+     * Work to finish after each answer and before asking for the next invocation: Lambda may freeze the environment
+     * as soon as it asks, so background work (usage records) is drained here. The client already has its answer.
+     */
+    public void afterEachInvocation(Runnable task) {
+        this.afterInvocation = task;
+    }
+
     /** Asks the loop to end after the current invocation; interrupt its thread to end a blocked {@code next}. */
     public void stop() {
         stopped = true;
@@ -86,6 +95,7 @@ public final class RuntimeLoop implements Runnable {
             return;
         }
         relay(invocation, response);
+        afterInvocation.run();
     }
 
     /** Streams the local answer; a write failure towards Lambda ends this invocation only. */

@@ -1,0 +1,158 @@
+package dev.kilo.gateway.usage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kilo.gateway.config.GatewayConfig;
+import dev.kilo.gateway.store.UsageStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes usage records off the response path: {@link #submit} returns at once, and a few writer threads take what
+ * has queued up, up to {@link UsageStore#MAX_BATCH} records per DynamoDB transaction, so under load many requests
+ * share one write. A failed batch is retried with backoff; a batch that still cannot be written after
+ * {@code gateway.usage.write-attempts} is logged in full at ERROR so it can be replayed: nothing is dropped
+ * silently. {@link #drain} waits for what is pending: the Lambda runtime loop calls it after each answer, before
+ * the environment can be frozen, and shutdown calls it too.
+ */
+@ApplicationScoped
+public class UsageWriter {
+
+    private static final Logger LOG = Logger.getLogger(UsageWriter.class);
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 10_000;
+
+    private final UsageStore store;
+    private final ObjectMapper mapper;
+    private final Duration retention;
+    private final int attempts;
+    private final BlockingQueue<UsageStore.Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Object idle = new Object();
+    private volatile boolean stopping;
+
+    public UsageWriter(UsageStore store, ObjectMapper mapper, GatewayConfig config) {
+        this.store = store;
+        this.mapper = mapper;
+        this.retention = config.usage().retention();
+        this.attempts = Math.max(1, config.usage().writeAttempts());
+        for (int i = 0; i < Math.max(1, config.usage().writerThreads()); i++) {
+            Thread thread = new Thread(this::writeLoop, "usage-writer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            writers.add(thread);
+        }
+    }
+
+    /** Queues the record and its settlement; never blocks the caller. */
+    public void submit(UsageRecord record, Settlement settlement) {
+        pending.incrementAndGet();
+        queue.add(new UsageStore.Pending(record, settlement, record.createdAt().plus(retention)));
+    }
+
+    /** Waits until every submitted record is written or given up, at most {@code timeout}; true when idle. */
+    public boolean drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (pending.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(idle, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Records written and given up since start (each given-up record is also logged at ERROR), and batches. */
+    public Map<String, Long> stats() {
+        return Map.of("written", written.get(), "failed", failed.get(), "batches", batches.get(),
+                "pending", (long) pending.get());
+    }
+
+    @PreDestroy
+    void shutdown() {
+        if (!drain(Duration.ofSeconds(10))) {
+            LOG.errorf("Shutting down with %d usage records still unwritten", pending.get());
+        }
+        stopping = true;
+        writers.forEach(Thread::interrupt);
+    }
+
+    private void writeLoop() {
+        while (!stopping) {
+            List<UsageStore.Pending> batch = new ArrayList<>(UsageStore.MAX_BATCH);
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, UsageStore.MAX_BATCH - 1);
+            write(batch);
+            if (pending.addAndGet(-batch.size()) == 0) {
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
+            }
+        }
+    }
+
+    private void write(List<UsageStore.Pending> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.write(batch);
+                written.addAndGet(batch.size());
+                batches.incrementAndGet();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || stopping) {
+                    failed.addAndGet(batch.size());
+                    for (UsageStore.Pending lost : batch) {
+                        LOG.errorf("Usage record %s not written after %d attempts (%s); record: %s settlement: %s",
+                                lost.record().requestId(), attempt, e.getClass().getSimpleName(),
+                                json(lost.record()), json(lost.settlement()));
+                    }
+                    return;
+                }
+                long backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt - 1, 16));
+                LOG.warnf("Usage batch of %d (first %s): write attempt %d failed (%s), retrying in %d ms",
+                        batch.size(), batch.get(0).record().requestId(), attempt, e.getClass().getSimpleName(),
+                        backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    stopping = true;
+                }
+            }
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+}
