@@ -137,9 +137,15 @@ public final class Bench {
         wrk.run(target.name + "-warmup", target.url(), target.headers, target.body(), 16, warmup);
         log(target.name + ": " + seconds + " s at 16 connections");
         MemoryWatch memory = process == null ? null : new MemoryWatch(process, gcLog);
+        long pid = process != null ? process.pid() : -1;
+        long dynamoPid = Processes.child("ServerRunner").map(ProcessHandle::pid).orElse(-1L);
+        double cpuBefore = Processes.cpuMillis(pid);
+        double dynamoBefore = Processes.cpuMillis(dynamoPid);
         target.sixteen = wrk.run(target.name + "-c16", target.url(), target.headers, target.body(), 16, seconds);
         if (memory != null) {
             target.memory = memory.stop();
+            target.cpuPerRequest = (Processes.cpuMillis(pid) - cpuBefore) / target.sixteen.requests();
+            target.dynamoCpuPerRequest = (Processes.cpuMillis(dynamoPid) - dynamoBefore) / target.sixteen.requests();
         }
         // One connection after sixteen: the JIT has seen the path longest by then, as in a server that has run a
         // while.

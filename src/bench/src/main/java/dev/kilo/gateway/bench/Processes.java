@@ -108,6 +108,24 @@ final class Processes {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** CPU time a process has used so far (user + system, from /proc, Linux), in milliseconds; -1 if unreadable. */
+    static double cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of stat(5); the kernel counts them in USER_HZ (100 on Linux).
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The child process of this JVM whose command line contains {@code marker}, if any. */
+    static java.util.Optional<ProcessHandle> child(String marker) {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().orElse("").contains(marker)).findFirst();
+    }
+
     static boolean onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {

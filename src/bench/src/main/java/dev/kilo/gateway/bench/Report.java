@@ -61,6 +61,8 @@ final class Report {
         row(out, "16 conn: RSS max (MiB)", t -> t.memory == null ? "-" : f(t.memory.rssMaxMiB(), 0));
         row(out, "16 conn: heap max used / live (MiB)", t -> t.memory == null ? "-"
                 : f(t.memory.heapBeforeMaxMiB(), 0) + " / " + f(t.memory.heapAfterMaxMiB(), 0));
+        row(out, "16 conn: CPU/request, it / DynamoDB (ms)", t -> t.cpuPerRequest == null ? "-"
+                : f(t.cpuPerRequest, 3) + " / " + f(t.dynamoCpuPerRequest, 3));
         row(out, "16 conn: GCs, total pause (ms)", t -> t.memory == null ? "-"
                 : t.memory.gcs() + ", " + f(t.memory.gcPauseTotalMs(), 0));
         row(out, "start to first answer (ms)", t -> t.startMs == null ? "-" : f(t.startMs, 0));
@@ -130,6 +132,9 @@ final class Report {
             }
             figures.put("stream", t.stream);
             figures.put("memory_c16", t.memory);
+            figures.put("cpu_ms_per_request_c16", t.cpuPerRequest == null ? null : Stats.round(t.cpuPerRequest, 3));
+            figures.put("dynamodb_local_cpu_ms_per_request_c16",
+                    t.dynamoCpuPerRequest == null ? null : Stats.round(t.dynamoCpuPerRequest, 3));
             figures.put("start_to_first_answer_ms", t.startMs == null ? null : Stats.round(t.startMs, 0));
             targets.put(t.name, figures);
         }

@@ -21,6 +21,9 @@ final class Target {
     Wrk.Load streamed;
     StreamProbe.Result stream;
     MemoryWatch.Memory memory;
+    /** CPU per request during the 16-connection run (ms): this target's process, and DynamoDB Local's. */
+    Double cpuPerRequest;
+    Double dynamoCpuPerRequest;
     Double startMs;
 
     Target(String name, int port, Map<String, String> headers, String model) {
