@@ -21,7 +21,7 @@ record GenerationView(Data data) {
             BigDecimal totalCost, String costUnknown, long tokensPrompt, long tokensCompletion,
             long nativeTokensPrompt, long nativeTokensCompletion, long nativeTokensReasoning,
             long nativeTokensCached, long nativeTokensCacheWrite, long latency, Long firstTokenLatency,
-            String finishReason, String route, List<String> fallbacks) {
+            String finishReason, String route, List<String> fallbacks, String session, String mode) {
     }
 
     static GenerationView of(UsageRecord r) {
@@ -30,6 +30,6 @@ record GenerationView(Data data) {
                 r.provider(), r.keyId(), r.endpoint(), r.streamed(), "client_closed".equals(r.errorCode()),
                 r.status(), r.errorCode(), r.cost(), r.costUnknown(), t.promptTokens(), t.completionTokens(),
                 t.promptTokens(), t.completionTokens(), t.reasoningTokens(), t.cachedTokens(), t.cacheWriteTokens(),
-                r.latencyMs(), r.firstTokenMs(), r.finishReason(), r.route(), r.fallbacks()));
+                r.latencyMs(), r.firstTokenMs(), r.finishReason(), r.route(), r.fallbacks(), r.session(), r.mode()));
     }
 }

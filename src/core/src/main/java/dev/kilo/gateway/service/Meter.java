@@ -160,8 +160,13 @@ public final class Meter {
                 createdAt, call.request().endpoint().name().toLowerCase(Locale.ROOT), call.request().model(),
                 target.modelId(), target.provider().id(), call.request().stream(), status, errorCode, tokens,
                 recorded, unknown, elapsedMs(), call.request().stream() ? firstChunkMs : null, finishReason, route,
-                fallbacks);
+                fallbacks, session(call), call.headers().get("x-kilocode-mode"));
         writer.submit(record, settlement);
+    }
+
+    private static String session(GatewayCall call) {
+        String session = call.headers().get("x-session-id");
+        return session != null ? session : call.headers().get("x-kilocode-taskid");
     }
 
     private long elapsedMs() {

@@ -49,6 +49,8 @@ final class UsageItems {
         if (!r.fallbacks().isEmpty()) {
             item.put("fallbacks", AttributeValue.fromL(r.fallbacks().stream().map(UsageItems::s).toList()));
         }
+        put(item, "session", r.session());
+        put(item, "mode", r.mode());
         item.put("expires_at", n(expiresAt.getEpochSecond()));
         return item;
     }
@@ -66,7 +68,8 @@ final class UsageItems {
                 cost == null ? null : new BigDecimal(cost.n()), text(item, "cost_unknown"),
                 number(item, "latency_ms"), firstToken == null ? null : Long.parseLong(firstToken.n()),
                 text(item, "finish_reason"), text(item, "route"),
-                fallbacks == null ? List.of() : fallbacks.l().stream().map(AttributeValue::s).toList());
+                fallbacks == null ? List.of() : fallbacks.l().stream().map(AttributeValue::s).toList(),
+                text(item, "session"), text(item, "mode"));
     }
 
     static DailyUsage daily(Map<String, AttributeValue> item) {

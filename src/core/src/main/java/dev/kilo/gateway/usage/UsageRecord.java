@@ -17,11 +17,13 @@ import java.util.List;
  * @param firstTokenMs from the request reaching the service to the first streamed chunk; null when not streamed
  * @param route why this model served it (automatic ids), null for a named model
  * @param fallbacks models tried and failed before {@code model}, in order
+ * @param session the client's conversation ({@code x-session-id}, else Kilo Code's {@code x-kilocode-taskid})
+ * @param mode the client's mode for the request ({@code x-kilocode-mode}: code, architect, title...)
  */
 public record UsageRecord(String requestId, String keyId, Instant createdAt, String endpoint, String requestedModel,
         String model, String provider, boolean streamed, int status, String errorCode, UsageTokens tokens,
         BigDecimal cost, String costUnknown, long latencyMs, Long firstTokenMs, String finishReason, String route,
-        List<String> fallbacks) {
+        List<String> fallbacks, String session, String mode) {
 
     public UsageRecord {
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);

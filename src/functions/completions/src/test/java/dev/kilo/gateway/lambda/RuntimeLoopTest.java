@@ -233,6 +233,28 @@ class RuntimeLoopTest {
         assertFalse(thread.isAlive(), "the loop did not stop");
     }
 
+    /** Usage records are drained after the answer has left, and before the next event is asked for. */
+    @Test
+    void runsTheAfterInvocationTaskOnceTheAnswerIsComplete() throws Exception {
+        app = new FakeApp(out -> {
+            FakeApp.chunkedHead(out, "");
+            FakeApp.chunk(out, "data: {}\n\n");
+            FakeApp.chunk(out, "");
+        });
+        runtimeApi.enqueue("req-drain", "Root=1-abc", ApiGatewayEventsTest.fixture("function-url.json"));
+        List<Long> ranAt = new CopyOnWriteArrayList<>();
+        RuntimeLoop loop = loop(Duration.ofSeconds(2));
+        loop.afterEachInvocation(() -> ranAt.add(System.nanoTime()));
+
+        loop.runOnce();
+
+        Received response = runtimeApi.take();
+        assertEquals(1, ranAt.size());
+        List<Chunk> chunks = response.chunks();
+        assertTrue(chunks.get(chunks.size() - 1).arrivedNanos() < ranAt.get(0),
+                "the task ran before the answer was complete");
+    }
+
     @Test
     void reportsAnInitErrorWhenTheAppNeverListens() throws Exception {
         RuntimeLoop loop = new RuntimeLoop(new RuntimeApiClient(runtimeApi.address()),

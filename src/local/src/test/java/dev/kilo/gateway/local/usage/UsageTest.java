@@ -71,6 +71,7 @@ class UsageTest {
     void aWholeAnswerCarriesItsCostAndLeavesARecord() {
         String key = bearer("whole");
         Response response = given().header("Authorization", key).contentType("application/json")
+                .header("x-kilocode-mode", "code").header("x-kilocode-taskid", "task-7")
                 .body(CHAT + "}").post("/v1/chat/completions");
         response.then().statusCode(200).body("usage.prompt_tokens", equalTo(24));
         assertEquals(0, WHOLE_COST.compareTo(new BigDecimal(response.jsonPath().getString("usage.cost"))));
@@ -86,6 +87,8 @@ class UsageTest {
         assertEquals("stop", record.path("finish_reason").asText());
         assertFalse(record.path("streamed").asBoolean());
         assertTrue(record.path("latency").asLong() >= 0);
+        assertEquals("code", record.path("mode").asText());
+        assertEquals("task-7", record.path("session").asText());
     }
 
     @Test

@@ -87,7 +87,7 @@ class UsageWriterTest {
         String id = "req_" + Long.toHexString(System.nanoTime()) + Long.toHexString(SEQ.incrementAndGet());
         return new UsageRecord(id, keyId, Instant.now().truncatedTo(ChronoUnit.MILLIS), "chat_completions",
                 "openai/gpt-5-mini", "openai/gpt-5-mini", "openai", false, 200, null,
-                new UsageTokens(24, 18, 0, 0, 0), new BigDecimal("0.000042"), null, 12, null, "stop", null, List.of());
+                new UsageTokens(24, 18, 0, 0, 0), new BigDecimal("0.000042"), null, 12, null, "stop", null, List.of(), "ses_1", "code");
     }
 
     @Test
