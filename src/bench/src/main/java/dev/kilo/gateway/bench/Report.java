@@ -62,7 +62,7 @@ final class Report {
         row(out, "16 conn: heap max used / live (MiB)", t -> t.memory == null ? "-"
                 : f(t.memory.heapBeforeMaxMiB(), 0) + " / " + f(t.memory.heapAfterMaxMiB(), 0));
         row(out, "16 conn: CPU/request, it / DynamoDB (ms)", t -> t.cpuPerRequest == null ? "-"
-                : f(t.cpuPerRequest, 3) + " / " + f(t.dynamoCpuPerRequest, 3));
+                : f(t.cpuPerRequest, 2) + " / " + f(t.dynamoCpuPerRequest, 2));
         row(out, "16 conn: GCs, total pause (ms)", t -> t.memory == null ? "-"
                 : t.memory.gcs() + ", " + f(t.memory.gcPauseTotalMs(), 0));
         row(out, "start to first answer (ms)", t -> t.startMs == null ? "-" : f(t.startMs, 0));
