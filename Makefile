@@ -21,7 +21,7 @@ TERRAFORM ?= terraform
 PACKAGE_TYPE ?= jvm
 TF_ARGS ?=
 
-.PHONY: help run test package native key key-list key-revoke discover bench-discovery fake-upstream deploy destroy tf-check provider-keys
+.PHONY: help run test package native key key-list key-revoke discover bench-discovery fake-upstream deploy destroy tf-check provider-keys bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
@@ -74,6 +74,11 @@ key-revoke: $(CLI_JAR) ## Revoke an API key: make key-revoke ID=key_...
 
 discover: $(CLI_JAR) ## Refresh the model catalog now from every configured provider (prints the report)
 	@java -Ddynamodb.local.lib=$(DDB_LIB) -jar $(CLI_JAR) discover
+
+bench: ## Benchmark the request path: mock upstream direct vs our gateway [vs PEER=portkey], wrk at 1 and 16 conns
+	$(MVN) package -DskipTests -pl src/local,src/cli,src/functions/completions,src/bench -am
+	$(if $(filter portkey,$(PEER)),cd bench/peer && npm ci --no-audit --no-fund --loglevel=error)
+	java -cp 'src/bench/target/lib/*:src/bench/target/classes' dev.kilo.gateway.bench.Bench $(if $(PEER),--peer=$(PEER))
 
 bench-discovery: ## Benchmark a catalog refresh of 500 models from 10 providers (time, DynamoDB writes)
 	$(MVN) install -DskipTests -pl src/local -am
