@@ -157,6 +157,28 @@ public interface GatewayConfig {
         Duration timeout();
     }
 
+    /**
+     * Provider API keys from AWS Secrets Manager. Read by {@link ProviderKeysConfigSourceFactory} while the
+     * configuration is built (before this mapping exists); declared here so that the properties are documented and
+     * known.
+     */
+    ProviderKeys providerKeys();
+
+    interface ProviderKeys {
+        /**
+         * ARN or name of one secret holding a JSON map of provider id to API key ({@code {"openai":"sk-..."}}),
+         * read once at start; each entry becomes {@code gateway.providers.<id>.api-key}. Unset (the local server,
+         * tests): off. On Lambda Terraform sets {@code GATEWAY_PROVIDER_KEYS_SECRET}.
+         */
+        Optional<String> secret();
+
+        /** Region of the secret; by default the SDK's (on Lambda, {@code AWS_REGION}). */
+        Optional<String> region();
+
+        /** Another Secrets Manager endpoint (tests point it at a fake). */
+        Optional<String> endpointOverride();
+    }
+
     /** Running as an AWS Lambda function. */
     Lambda lambda();
 

@@ -65,8 +65,18 @@ public record TableDefinition(String name, JsonNode json) {
         return builder.build();
     }
 
-    /** The attribute DynamoDB expires items by, if the table has one. */
+    /**
+     * The attribute DynamoDB expires items by, if the table has one: {@code TimeToLiveSpecification} in the
+     * UpdateTimeToLive API's shape ({@code {"AttributeName": "expires_at", "Enabled": true}}), which Terraform reads
+     * too. The older {@code "TimeToLiveAttribute": "name"} is still accepted. Keys the loader has no use for
+     * ({@code StreamSpecification}, {@code Description}) are ignored here: streams exist only in AWS.
+     */
     public String ttlAttribute() {
+        JsonNode spec = json.path("TimeToLiveSpecification");
+        if (spec.isObject()) {
+            return spec.path("Enabled").asBoolean(true) && spec.path("AttributeName").isTextual()
+                    ? spec.path("AttributeName").asText() : null;
+        }
         JsonNode ttl = json.path("TimeToLiveAttribute");
         return ttl.isTextual() ? ttl.asText() : null;
     }

@@ -23,6 +23,17 @@ class DiscoveryHandlerEventsTest {
     }
 
     @Test
+    void namesTheSchedulersEventWithItsSchedule() {
+        String described = DiscoveryHandler.describe(Map.of("source", "aws.scheduler", "detail-type", "Scheduled Event",
+                "time", "2026-11-24T07:00:00Z",
+                "resources", List.of("arn:aws:scheduler:eu-central-1:123456789012:schedule/default/kilo-gateway-discovery"),
+                "id", "0b5c2c62-7f11-4d53-9a34-2f4c8e6d1a90", "detail", Map.of()));
+
+        assertTrue(described.startsWith("a scheduled event from aws.scheduler at 2026-11-24T07:00:00Z"), described);
+        assertTrue(described.contains("schedule/default/kilo-gateway-discovery"), described);
+    }
+
+    @Test
     void anEmptyOrMissingEventIsAManualInvoke() {
         assertEquals("a manual invoke", DiscoveryHandler.describe(Map.of()));
         assertEquals("a manual invoke", DiscoveryHandler.describe(null));

@@ -144,6 +144,15 @@ class DiscoveryHandlerTest {
         assertEquals(before, report.path("catalog_version").asLong());
     }
 
+    /** What EventBridge Scheduler sends for the input terraform/schedule.tf gives it, placeholders filled in. */
+    @Test
+    void theSchedulersEventFromTerraformRefreshes() {
+        JsonNode report = invoke(resource("events/scheduler-event.json"));
+
+        assertEquals(3, report.path("providers").size());
+        assertTrue(stored(SONNET).isPresent());
+    }
+
     @Test
     void aManualInvokeRefreshesToo() {
         JsonNode report = invoke("{}");
