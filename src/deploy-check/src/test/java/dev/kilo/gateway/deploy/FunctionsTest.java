@@ -63,9 +63,10 @@ class FunctionsTest {
         for (String name : FUNCTIONS) {
             assertTrue(zips.path(name).asText().contains("/src/functions/" + name + "/target/"), name);
         }
-        // The JVM completions zip carries bootstrap at its root, which AWS_LAMBDA_EXEC_WRAPPER names.
+        // The JVM completions and router zips carry bootstrap (from the shared runtime module) at their root, which
+        // AWS_LAMBDA_EXEC_WRAPPER names.
         assertTrue(Configs.module().local("exec_wrapper").asText().contains("/var/task/bootstrap"));
-        assertTrue(Files.isRegularFile(TerraformConfig.REPO.resolve("src/functions/completions/src/main/lambda/bootstrap")));
+        assertTrue(Files.isRegularFile(TerraformConfig.REPO.resolve("src/functions/runtime/src/main/lambda/bootstrap")));
     }
 
     @Test
