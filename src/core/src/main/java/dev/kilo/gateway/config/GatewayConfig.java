@@ -108,6 +108,14 @@ public interface GatewayConfig {
         @WithDefault("90d")
         Duration retention();
 
+        /**
+         * How long a writer waits for more records to share a transaction with the first one it takes (up to 25).
+         * Under load this turns one DynamoDB transaction per request into one per 25; it never delays an answer,
+         * and {@code drain} (after each Lambda invocation, at shutdown) skips it.
+         */
+        @WithDefault("50ms")
+        Duration batchLinger();
+
         /** Threads writing usage records off the response path. */
         @WithDefault("2")
         int writerThreads();

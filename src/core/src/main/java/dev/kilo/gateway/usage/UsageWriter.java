@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes usage records off the response path: {@link #submit} returns at once, and a few writer threads take what
- * has queued up, up to {@link UsageStore#MAX_BATCH} records per DynamoDB transaction, so under load many requests
+ * has queued up (waiting up to {@code gateway.usage.batch-linger} for more), up to {@link UsageStore#MAX_BATCH}
+ * records per DynamoDB transaction, so under load many requests
  * share one write. A failed batch is retried with backoff; a batch that still cannot be written after
  * {@code gateway.usage.write-attempts} is logged in full at ERROR so it can be replayed: nothing is dropped
  * silently. {@link #drain} waits for what is pending: the Lambda runtime loop calls it after each answer, before
@@ -36,6 +37,8 @@ public class UsageWriter {
     private final ObjectMapper mapper;
     private final Duration retention;
     private final int attempts;
+    private final long lingerNanos;
+    private final AtomicInteger draining = new AtomicInteger();
     private final BlockingQueue<UsageStore.Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private final AtomicInteger pending = new AtomicInteger();
@@ -50,6 +53,7 @@ public class UsageWriter {
         this.mapper = mapper;
         this.retention = config.usage().retention();
         this.attempts = Math.max(1, config.usage().writeAttempts());
+        this.lingerNanos = config.usage().batchLinger().toNanos();
         for (int i = 0; i < Math.max(1, config.usage().writerThreads()); i++) {
             Thread thread = new Thread(this::writeLoop, "usage-writer-" + i);
             thread.setDaemon(true);
@@ -66,6 +70,15 @@ public class UsageWriter {
 
     /** Waits until every submitted record is written or given up, at most {@code timeout}; true when idle. */
     public boolean drain(Duration timeout) {
+        draining.incrementAndGet();
+        try {
+            return awaitIdle(timeout);
+        } finally {
+            draining.decrementAndGet();
+        }
+    }
+
+    private boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (idle) {
             while (pending.get() > 0) {
@@ -107,13 +120,34 @@ public class UsageWriter {
             } catch (InterruptedException e) {
                 return;
             }
-            queue.drainTo(batch, UsageStore.MAX_BATCH - 1);
+            try {
+                fill(batch);
+            } catch (InterruptedException e) {
+                stopping = true;
+            }
             write(batch);
             if (pending.addAndGet(-batch.size()) == 0) {
                 synchronized (idle) {
                     idle.notifyAll();
                 }
             }
+        }
+    }
+
+    /** Adds what is queued, lingering for more while the batch is not full, unless someone is draining. */
+    private void fill(List<UsageStore.Pending> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + lingerNanos;
+        while (batch.size() < UsageStore.MAX_BATCH) {
+            queue.drainTo(batch, UsageStore.MAX_BATCH - batch.size());
+            long left = deadline - System.nanoTime();
+            if (batch.size() >= UsageStore.MAX_BATCH || left <= 0 || draining.get() > 0 || stopping) {
+                return;
+            }
+            UsageStore.Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
         }
     }
 
