@@ -17,7 +17,6 @@ import dev.kilo.gateway.routing.SignalExtractor;
 import dev.kilo.gateway.service.RouteRecord.Attempt;
 import dev.kilo.gateway.store.RoutingStore;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -41,9 +40,11 @@ public class RouteService {
     private final ObjectMapper mapper;
     private final GatewayConfig.Routing config;
     private final Predicate<String> served;
+    private final BackgroundWrites background;
 
     public RouteService(RoutingPolicies policies, ProviderHealth health, SessionPins pins, RoutingStore store,
-            ObjectMapper mapper, GatewayConfig config, ProviderRegistry providers) {
+            ObjectMapper mapper, GatewayConfig config, ProviderRegistry providers, BackgroundWrites background) {
+        this.background = background;
         this.served = !config.routing().onlyConfiguredProviders() || providers.all().isEmpty() ? p -> true
                 : p -> providers.find(p).isPresent();
         this.policies = policies;
@@ -127,7 +128,7 @@ public class RouteService {
         if (!config.recordDecisions()) {
             return;
         }
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
+        background.run(() -> {
             try {
                 Instant now = Instant.now();
                 store.putDecision(requestId, caller == null ? null : caller.id(), mapper.writeValueAsString(record),

@@ -27,9 +27,11 @@ public class SessionPins {
     private final Cache<String, String> cache;
     private final RoutingStore store;
     private final Duration ttl;
+    private final BackgroundWrites background;
 
-    public SessionPins(RoutingStore store, GatewayConfig config) {
+    public SessionPins(RoutingStore store, GatewayConfig config, BackgroundWrites background) {
         this.store = store;
+        this.background = background;
         this.ttl = config.routing().sessionTtl();
         this.cache = Caffeine.newBuilder().maximumSize(config.routing().sessionCacheSize())
                 .expireAfterAccess(ttl).build();
@@ -69,7 +71,7 @@ public class SessionPins {
             return;
         }
         cache.put(key, model);
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
+        background.run(() -> {
             try {
                 store.putSession(key, model, Instant.now().plus(ttl));
             } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import dev.kilo.gateway.config.GatewayConfig;
+import dev.kilo.gateway.service.BackgroundWrites;
 import dev.kilo.gateway.usage.UsageWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -37,6 +38,9 @@ public class LambdaRuntimeStarter {
     @Inject
     UsageWriter usage;
 
+    @Inject
+    BackgroundWrites background;
+
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
@@ -55,6 +59,9 @@ public class LambdaRuntimeStarter {
         loop.afterEachInvocation(() -> {
             if (!usage.drain(USAGE_DRAIN)) {
                 LOG.warn("Usage records still pending after an invocation; they are written on the next one");
+            }
+            if (!background.drain(USAGE_DRAIN)) {
+                LOG.warn("Route records or session pins still pending after an invocation");
             }
         });
         // A platform thread that keeps the JVM alive: it is the reason this process exists inside Lambda.

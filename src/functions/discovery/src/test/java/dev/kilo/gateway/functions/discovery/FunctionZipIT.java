@@ -1,6 +1,7 @@
 package dev.kilo.gateway.functions.discovery;
 
-import dev.kilo.gateway.testing.ZipModes;
+import static dev.kilo.gateway.testing.ZipEntries.assertExecutable;
+import static dev.kilo.gateway.testing.ZipEntries.count;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,16 +10,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -41,7 +35,6 @@ class FunctionZipIT {
             .resolve("function.zip");
     private static final String KIND = System.getProperty("lambda.zip.kind", "jvm");
     private static final String STREAM_HANDLER = "io/quarkus/amazon/lambda/runtime/QuarkusStreamHandler.class";
-    private static final int EXECUTABLE_BY_ALL = 0111;
 
     @Test
     void jvmZipHoldsTheQuarkusApplicationAndItsLibraries() throws IOException {
@@ -72,14 +65,7 @@ class FunctionZipIT {
                 assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, in.readNBytes(4), "bootstrap is not an ELF binary");
             }
         }
-        Integer mode = ZipModes.unixModes(ZIP).get("bootstrap");
-        assertNotNull(mode, "bootstrap carries no Unix mode in " + ZIP);
-        assertTrue((mode & EXECUTABLE_BY_ALL) == EXECUTABLE_BY_ALL, "bootstrap is not executable by all: mode "
-                + Integer.toOctalString(mode));
-    }
-
-    private static long count(ZipFile file, String prefix) {
-        return file.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(prefix)).count();
+        assertExecutable(ZIP, "bootstrap");
     }
 
     private static boolean hasLibrary(ZipFile file, String name) {

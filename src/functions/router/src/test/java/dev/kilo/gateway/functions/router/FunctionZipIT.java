@@ -1,25 +1,18 @@
 package dev.kilo.gateway.functions.router;
 
-import dev.kilo.gateway.testing.ZipModes;
+import static dev.kilo.gateway.testing.ZipEntries.assertExecutable;
+import static dev.kilo.gateway.testing.ZipEntries.count;
+import static dev.kilo.gateway.testing.ZipEntries.text;
+import static dev.kilo.gateway.testing.ZipEntries.mainClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarInputStream;
-import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -35,7 +28,6 @@ import org.junit.jupiter.api.Timeout;
 class FunctionZipIT {
 
     private static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));
-    private static final int EXECUTABLE_BY_ALL = 0111;
 
     @Test
     void jvmZipHoldsTheFastJarAndTheBootstrap() throws IOException {
@@ -57,30 +49,5 @@ class FunctionZipIT {
             assertTrue(script.contains("/quarkus-app/quarkus-run.jar"), "bootstrap starts something else");
         }
         assertExecutable(zip, "bootstrap");
-    }
-
-    private static void assertExecutable(Path zip, String entry) throws IOException {
-        Integer mode = ZipModes.unixModes(zip).get(entry);
-        assertNotNull(mode, entry + " carries no Unix mode in " + zip);
-        assertTrue((mode & EXECUTABLE_BY_ALL) == EXECUTABLE_BY_ALL, entry + " is not executable by all: mode "
-                + Integer.toOctalString(mode));
-    }
-
-    private static long count(ZipFile file, String prefix) {
-        return file.stream().filter(e -> !e.isDirectory() && e.getName().startsWith(prefix)).count();
-    }
-
-    private static String text(ZipFile file, String entry) throws IOException {
-        try (InputStream in = file.getInputStream(file.getEntry(entry))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String mainClass(ZipFile file, String jarEntry) throws IOException {
-        try (JarInputStream jar = new JarInputStream(file.getInputStream(file.getEntry(jarEntry)))) {
-            Manifest manifest = jar.getManifest();
-            assertNotNull(manifest, jarEntry + " has no manifest");
-            return manifest.getMainAttributes().getValue("Main-Class");
-        }
     }
 }
