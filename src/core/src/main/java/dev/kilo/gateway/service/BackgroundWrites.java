@@ -1,10 +1,9 @@
 package dev.kilo.gateway.service;
 
+import dev.kilo.gateway.usage.InFlight;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Small writes made off the response path (route decision records, session pins) on the worker pool, counted so
@@ -14,51 +13,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class BackgroundWrites {
 
-    private final AtomicInteger pending = new AtomicInteger();
-    private final Object idle = new Object();
+    private final InFlight pending = new InFlight();
 
     /** Runs the write on a worker thread; the caller never waits. The task logs its own failures. */
     public void run(Runnable write) {
-        pending.incrementAndGet();
+        pending.started();
         try {
             Infrastructure.getDefaultWorkerPool().execute(() -> {
                 try {
                     write.run();
                 } finally {
-                    done();
+                    pending.finished(1);
                 }
             });
         } catch (RuntimeException rejected) {
-            done();
+            pending.finished(1);
             throw rejected;
         }
     }
 
     /** Waits until every write started so far has finished, at most {@code timeout}; true when none is left. */
     public boolean drain(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (pending.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(idle, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private void done() {
-        if (pending.decrementAndGet() == 0) {
-            synchronized (idle) {
-                idle.notifyAll();
-            }
-        }
+        return pending.awaitNone(timeout);
     }
 }

@@ -19,7 +19,7 @@ final class UsageItems {
     static Map<String, AttributeValue> record(UsageRecord r, Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(UsageStore.PK, s("req#" + r.requestId()));
-        item.put(UsageStore.SK, s(UsageStore.RECORD));
+        item.put(UsageStore.SK, s(UsageStore.attemptKey(r)));
         item.put("request_id", s(r.requestId()));
         put(item, "key_id", r.keyId());
         item.put("created_at", s(r.createdAt().toString()));

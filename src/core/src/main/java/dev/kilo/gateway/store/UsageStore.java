@@ -12,10 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -23,17 +24,26 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The usage table: one record per request and daily totals per key and model. A record, its daily totals and the
- * settlement of its reservations are written in one transaction whose client token is the request id, so a retry
- * after a lost answer neither loses nor double-counts a request: DynamoDB answers a repeated token without applying
- * it again (for ten minutes), and the record's "not yet written" condition covers later retries.
+ * The usage table: one record per request (per attempt when a routed request fell back) and daily totals per key
+ * and model. Records, their daily totals and the settlement of their reservations are written in one transaction
+ * whose client token is derived from the first record's request id and attempt, so a retry after a lost answer
+ * neither loses nor double-counts a request: DynamoDB answers a repeated token without applying it again (for ten
+ * minutes), and the records' "not yet written" condition covers later retries.
  */
 @ApplicationScoped
 public class UsageStore {
 
     static final String PK = "pk";
     static final String SK = "sk";
-    static final String RECORD = "record";
+    /**
+     * Sort key prefix of a request's records: one per attempt, since a routed request that falls back meters each
+     * model it tried ({@code attempt#00}, {@code attempt#01}, ...); the last one is the request's outcome.
+     */
+    static final String ATTEMPT = "attempt#";
+
+    static String attemptKey(UsageRecord record) {
+        return ATTEMPT + String.format("%02d", record.fallbacks().size());
+    }
 
     private final DynamoDbClient dynamo;
     private final Tables tables;
@@ -60,7 +70,7 @@ public class UsageStore {
     /**
      * Writes up to {@link #MAX_BATCH} records in one transaction: their puts, their daily totals summed per key, day
      * and model, and their settlements summed per counter (one transaction may not touch an item twice). The
-     * client token is the first record's request id, so the same batch retried is applied once.
+     * client token comes from the first record (request id and attempt), so the same batch retried is applied once.
      */
     public void write(List<Pending> batch) {
         if (batch.isEmpty() || batch.size() > MAX_BATCH) {
@@ -103,7 +113,7 @@ public class UsageStore {
         });
         try {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(items)
-                    .clientRequestToken(batch.get(0).record().requestId()).build());
+                    .clientRequestToken(token(batch.get(0).record())).build());
         } catch (TransactionCanceledException e) {
             if (alreadyWritten(e)) {
                 return;
@@ -112,11 +122,19 @@ public class UsageStore {
         }
     }
 
-    /** The record of this request, read consistently. */
+    /** The record of this request (of its last attempt when it fell back), read consistently. */
     public Optional<UsageRecord> find(String requestId) {
-        Map<String, AttributeValue> item = dynamo.getItem(GetItemRequest.builder().tableName(tables.usage())
-                .key(Map.of(PK, s("req#" + requestId), SK, s(RECORD))).consistentRead(true).build()).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(UsageItems.record(item));
+        List<Map<String, AttributeValue>> items = dynamo.query(QueryRequest.builder().tableName(tables.usage())
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :attempt)")
+                .expressionAttributeValues(Map.of(":pk", s("req#" + requestId), ":attempt", s(ATTEMPT)))
+                .scanIndexForward(false).limit(1).consistentRead(true).build()).items();
+        return items.isEmpty() ? Optional.empty() : Optional.of(UsageItems.record(items.get(0)));
+    }
+
+    /** A client token unique to one attempt of one request (at most 36 characters, as DynamoDB requires). */
+    private static String token(UsageRecord record) {
+        return UUID.nameUUIDFromBytes((record.requestId() + "#" + attemptKey(record))
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** A key's daily totals from {@code from} to {@code to} (inclusive, UTC days), by day then model. */

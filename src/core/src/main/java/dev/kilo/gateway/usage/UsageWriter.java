@@ -41,11 +41,10 @@ public class UsageWriter {
     private final AtomicInteger draining = new AtomicInteger();
     private final BlockingQueue<UsageStore.Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
-    private final AtomicInteger pending = new AtomicInteger();
+    private final InFlight pending = new InFlight();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final Object idle = new Object();
     private volatile boolean stopping;
 
     public UsageWriter(UsageStore store, ObjectMapper mapper, GatewayConfig config) {
@@ -64,7 +63,7 @@ public class UsageWriter {
 
     /** Queues the record and its settlement; never blocks the caller. */
     public void submit(UsageRecord record, Settlement settlement) {
-        pending.incrementAndGet();
+        pending.started();
         queue.add(new UsageStore.Pending(record, settlement, record.createdAt().plus(retention)));
     }
 
@@ -72,41 +71,22 @@ public class UsageWriter {
     public boolean drain(Duration timeout) {
         draining.incrementAndGet();
         try {
-            return awaitIdle(timeout);
+            return pending.awaitNone(timeout);
         } finally {
             draining.decrementAndGet();
         }
     }
 
-    private boolean awaitIdle(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idle) {
-            while (pending.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(idle, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /** Records written and given up since start (each given-up record is also logged at ERROR), and batches. */
     public Map<String, Long> stats() {
         return Map.of("written", written.get(), "failed", failed.get(), "batches", batches.get(),
-                "pending", (long) pending.get());
+                "pending", (long) pending.count());
     }
 
     @PreDestroy
     void shutdown() {
         if (!drain(Duration.ofSeconds(10))) {
-            LOG.errorf("Shutting down with %d usage records still unwritten", pending.get());
+            LOG.errorf("Shutting down with %d usage records still unwritten", pending.count());
         }
         stopping = true;
         writers.forEach(Thread::interrupt);
@@ -126,11 +106,7 @@ public class UsageWriter {
                 stopping = true;
             }
             write(batch);
-            if (pending.addAndGet(-batch.size()) == 0) {
-                synchronized (idle) {
-                    idle.notifyAll();
-                }
-            }
+            pending.finished(batch.size());
         }
     }
 

@@ -113,6 +113,24 @@ class UsageWriterTest {
     }
 
     @Test
+    void eachAttemptOfAFallingBackRequestIsKeptAndTheLastIsItsRecord() {
+        UsageWriter writer = new UsageWriter(store, mapper, config);
+        UsageRecord served = record("key_attempts");
+        UsageRecord failed = new UsageRecord(served.requestId(), served.keyId(), served.createdAt(),
+                served.endpoint(), "kilo/auto", "openai/gpt-5", "openai", false, 502, "upstream_error",
+                UsageTokens.NONE, BigDecimal.ZERO, null, 5, null, null, "debugging", List.of(), null, null);
+        UsageRecord fallback = new UsageRecord(served.requestId(), served.keyId(), served.createdAt(),
+                served.endpoint(), "kilo/auto", served.model(), served.provider(), false, 200, null, served.tokens(),
+                served.cost(), null, 9, null, "stop", "debugging", List.of("openai/gpt-5"), null, null);
+        writer.submit(failed, Settlement.NONE);
+        assertTrue(writer.drain(Duration.ofSeconds(10)));
+        writer.submit(fallback, Settlement.NONE);
+        assertTrue(writer.drain(Duration.ofSeconds(10)));
+        assertEquals(0L, writer.stats().get("failed"));
+        assertEquals(fallback, store.find(served.requestId()).orElseThrow());
+    }
+
+    @Test
     void aWriteThatFailsOnceStillLands() {
         UsageWriter writer = new UsageWriter(new UsageStore(failingOnce(dynamo, false), tables, counters), mapper,
                 config);
