@@ -169,7 +169,8 @@ public class CounterStore {
         return value == null || value.n() == null ? 0 : new BigDecimal(value.n()).longValue();
     }
 
-    private static BigDecimal decimal(Map<String, AttributeValue> item, String name) {
+    /** A number attribute as a decimal (spend, costs); a missing attribute is zero. */
+    static BigDecimal decimal(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.n() == null ? BigDecimal.ZERO : new BigDecimal(value.n());
     }

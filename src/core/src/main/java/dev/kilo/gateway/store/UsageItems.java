@@ -74,7 +74,7 @@ final class UsageItems {
 
     static DailyUsage daily(Map<String, AttributeValue> item) {
         return new DailyUsage(text(item, "day"), text(item, "model"), number(item, "requests"),
-                number(item, "prompt_tokens"), number(item, "completion_tokens"), UsageStore.decimal(item, "cost"),
+                number(item, "prompt_tokens"), number(item, "completion_tokens"), CounterStore.decimal(item, "cost"),
                 number(item, "unpriced_requests"));
     }
 

@@ -156,10 +156,4 @@ public class UsageStore {
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
-
-    /** Cost totals are decimals; a missing attribute is zero. */
-    static BigDecimal decimal(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? BigDecimal.ZERO : new BigDecimal(value.n());
-    }
 }
