@@ -9,11 +9,14 @@ import java.util.regex.Pattern;
  * One pass over chat {@code messages}: token count, the system prompt, the instruction, and what the user turns
  * contain. Package-private helper of {@link SignalExtractor}.
  */
-record Conversation(String system, String latestUser, String instruction, String opening, int tokens,
+record Conversation(String system, String latestUser, String instruction, String opening, PromptSize tokens,
         int userTurns, boolean inToolLoop, boolean toolHistory, boolean images, boolean code, boolean diff,
         boolean stackTrace) {
 
-    /** Roo/Kilo Code's XML tools answer in user turns: "[read_file for 'a.py'] Result: ...". */
+    /**
+     * Roo/Kilo Code's XML tools answer in user turns: "[read_file for 'a.py'] Result: ...". Anchored, so tested with
+     * lookingAt: find would walk the whole turn (often a file read back) trying to match at each position.
+     */
     private static final Pattern TOOL_RESULT_TURN = Pattern.compile("^\\s*\\[[\\w-]+(?: for [^\\]]*)?\\] Result:");
     private static final int OPENING_CHARS = 2_000;
     private static final int SYSTEM_CHARS = 60_000;
@@ -21,7 +24,8 @@ record Conversation(String system, String latestUser, String instruction, String
     static Conversation read(JsonNode messages) {
         StringBuilder system = new StringBuilder();
         List<String> users = new ArrayList<>();
-        int tokens = 3;
+        PromptSize tokens = new PromptSize();
+        tokens.add(3);
         boolean toolHistory = false;
         boolean images = false;
         String lastRole = "";
@@ -30,12 +34,12 @@ record Conversation(String system, String latestUser, String instruction, String
             lastRole = role;
             Text text = Text.of(message.path("content"));
             images |= text.images() > 0;
-            tokens += TokenCounter.PER_MESSAGE + TokenCounter.count(text.text())
-                    + text.images() * TokenCounter.PER_IMAGE;
+            tokens.add(TokenCounter.PER_MESSAGE + text.images() * TokenCounter.PER_IMAGE);
+            tokens.add(text.text());
             JsonNode calls = message.path("tool_calls");
             if (calls.size() > 0) {
                 toolHistory = true;
-                tokens += TokenCounter.count(calls.toString());
+                tokens.add(calls.toString());
             }
             switch (role) {
                 case "system", "developer" -> {
@@ -53,7 +57,7 @@ record Conversation(String system, String latestUser, String instruction, String
         String instruction = SignalExtractor.headAndTail(instruction(users), SignalExtractor.INSTRUCTION_CHARS);
         String scanned = SignalExtractor.cap(latest, SignalExtractor.SCAN_CHARS);
         boolean toolLoop = lastRole.equals("tool") || lastRole.equals("function")
-                || (lastRole.equals("user") && TOOL_RESULT_TURN.matcher(latest).find());
+                || (lastRole.equals("user") && TOOL_RESULT_TURN.matcher(latest).lookingAt());
         String opening = users.isEmpty() ? "" : SignalExtractor.cap(system.toString(), OPENING_CHARS) + "\u0000"
                 + SignalExtractor.cap(users.get(0), OPENING_CHARS);
         // Mid tool loop, the latest turn is tool output (test logs, files): the task's own turn says what it is.
@@ -67,7 +71,7 @@ record Conversation(String system, String latestUser, String instruction, String
     private static String instruction(List<String> users) {
         for (int i = users.size() - 1; i >= 0; i--) {
             String turn = users.get(i);
-            if (!TOOL_RESULT_TURN.matcher(turn).find()) {
+            if (!TOOL_RESULT_TURN.matcher(turn).lookingAt()) {
                 return SignalExtractor.instructionOf(turn);
             }
         }

@@ -30,10 +30,19 @@ public record Needs(boolean tools, boolean vision, boolean jsonSchema, boolean r
     static final int UNKNOWN_CONTEXT_LIMIT = 8_192;
 
     public static Needs of(RequestSignals s) {
-        int output = s.requestedOutputTokens() > 0 ? s.requestedOutputTokens() : DEFAULT_OUTPUT_RESERVE;
-        int prompt = (int) Math.ceil(s.promptTokens() * TokenCounter.SAFETY);
-        return new Needs(s.usesTools(), s.hasImages(), s.jsonSchema(), s.reasoningRequested(), prompt + output,
-                s.requestedOutputTokens());
+        return new Needs(s.usesTools(), s.hasImages(), s.jsonSchema(), s.reasoningRequested(),
+                minContext(s.promptTokens(), s.requestedOutputTokens()), s.requestedOutputTokens());
+    }
+
+    /** The context a prompt of this size needs: its tokens with the tokenizer margin, plus the output. */
+    static int minContext(int promptTokens, int requestedOutput) {
+        int output = requestedOutput > 0 ? requestedOutput : DEFAULT_OUTPUT_RESERVE;
+        return (int) Math.ceil(promptTokens * TokenCounter.SAFETY) + output;
+    }
+
+    /** The context window a model is trusted with: its own, or a small one when it is unknown. */
+    static int usableContext(PolicyModel m) {
+        return m.contextLength() > 0 ? m.contextLength() : UNKNOWN_CONTEXT_LIMIT;
     }
 
     @JsonIgnore
@@ -44,13 +53,21 @@ public record Needs(boolean tools, boolean vision, boolean jsonSchema, boolean r
 
     /** Whether a model with these limits fits; unknown limits (0) fit only small requests. */
     boolean fitsContext(PolicyModel m) {
-        int context = m.contextLength() > 0 ? m.contextLength() : UNKNOWN_CONTEXT_LIMIT;
-        return context >= minContext && (minOutput == 0 || m.maxOutput() == 0 || m.maxOutput() >= minOutput);
+        return usableContext(m) >= minContext && (minOutput == 0 || m.maxOutput() == 0 || m.maxOutput() >= minOutput);
     }
 
     /** In plain words, for reasons: "tools, vision, 12,400 tokens of context". */
     public String words() {
-        List<String> parts = new ArrayList<>();
+        return words(true);
+    }
+
+    /** The capabilities alone in plain words ("tool calling, image input"), for the one-line route header. */
+    public String capabilityWords() {
+        return words(false);
+    }
+
+    private String words(boolean sizes) {
+        List<String> parts = new ArrayList<>(6);
         if (tools) {
             parts.add("tool calling");
         }
@@ -62,6 +79,9 @@ public record Needs(boolean tools, boolean vision, boolean jsonSchema, boolean r
         }
         if (reasoning) {
             parts.add("reasoning");
+        }
+        if (!sizes) {
+            return String.join(", ", parts);
         }
         parts.add(Router.grouped(minContext) + " tokens of context");
         if (minOutput > 0) {

@@ -9,7 +9,8 @@ package dev.kilo.gateway.routing;
  * @param modeSource where the mode was read: {@code x-kilocode-mode}, {@code system prompt}, ...
  * @param instruction the text that states the task: the last user turn without agent boilerplate (or, mid tool
  *     loop, the turn that set the task), cut to a few thousand characters
- * @param promptTokens tokens of everything sent (messages, tool definitions, images), counted with o200k_base
+ * @param prompt tokens of everything sent (messages, tool definitions, images): counted with cl100k_base, long
+ *     texts estimated until the decision needs their count ({@link PromptSize})
  * @param requestedOutputTokens {@code max_completion_tokens} / {@code max_tokens}, or 0 when not set
  * @param userTurns user messages in the conversation
  * @param inToolLoop the last message is a tool result: an agent is in the middle of a task
@@ -24,7 +25,7 @@ public record RequestSignals(
         String mode,
         String modeSource,
         String instruction,
-        int promptTokens,
+        PromptSize prompt,
         int requestedOutputTokens,
         int userTurns,
         boolean inToolLoop,
@@ -40,6 +41,11 @@ public record RequestSignals(
         boolean fillInTheMiddle,
         String sessionKey,
         String sessionSource) {
+
+    /** Tokens of the prompt: exact, or with long texts estimated ({@link PromptSize#tokens}). */
+    public int promptTokens() {
+        return prompt.tokens();
+    }
 
     /** Tokens of the instruction alone, estimated cheaply (the prompt total is counted exactly). */
     public int instructionWords() {

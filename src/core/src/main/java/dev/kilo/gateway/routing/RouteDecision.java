@@ -39,8 +39,7 @@ public record RouteDecision(String requestedModel, String profile, String taskCl
     /** One line for the {@code x-kilo-route-reason} header: printable ASCII, short. */
     public String shortReason() {
         String line = taskClass + " (" + decidedBy + "); " + profile + (sticky ? "; kept for the session" : "")
-                + (needs.mask() != 0 ? "; needs " + needs.words().replaceAll(", [0-9,]+ tokens of context.*", "")
-                        : "");
+                + (needs.mask() != 0 ? "; needs " + needs.capabilityWords() : "");
         StringBuilder ascii = new StringBuilder(line.length());
         for (char c : line.toCharArray()) {
             ascii.append(c >= 0x20 && c < 0x7f ? c : '?');

@@ -62,8 +62,11 @@ public final class Router {
                 Predicate<String> down) {
             RoutingControls k = key == null ? RoutingControls.NONE : key;
             RoutingControls r = request == null ? RoutingControls.NONE : request;
-            List<ModelPattern> deny = new ArrayList<>(ModelPattern.of(k.exclude()));
-            deny.addAll(ModelPattern.of(r.exclude()));
+            List<ModelPattern> deny = ModelPattern.of(k.exclude());
+            if (r.exclude() != null) {
+                deny = new ArrayList<>(deny);
+                deny.addAll(ModelPattern.of(r.exclude()));
+            }
             return new Bounds(profile, ModelPattern.of(k.models()), ModelPattern.of(r.models()), deny,
                     MaxPrice.stricter(r.maxPrice(), k.maxPrice()),
                     r.costQualityTradeoff() != null ? r.costQualityTradeoff() : k.costQualityTradeoff(),
@@ -85,10 +88,11 @@ public final class Router {
         }
         Classification classification = TaskClassifier.classify(signals);
         TaskClass c = classification.taskClass();
+        Bounds bounds = Bounds.of(profile, request, key, providerServed, providerDown);
+        countWhereItMatters(signals, policy, bounds);
         Needs needs = Needs.of(signals);
         int expectedOutput = signals.requestedOutputTokens() > 0 ? signals.requestedOutputTokens()
                 : c.typicalOutputTokens();
-        Bounds bounds = Bounds.of(profile, request, key, providerServed, providerDown);
         Selection selection = select(policy, c, needs, bounds, signals.promptTokens(), expectedOutput, true);
         if (selection.count == 0) {
             // Health is a preference, not a need: when every fit model's provider is failing, try them anyway.
@@ -117,6 +121,24 @@ public final class Router {
                 List.copyOf(reasons), policy.version(), kept, bounds.tradeoff());
     }
 
+    /**
+     * Counts the prompt's estimated texts exactly when their count could change the decision: a model's context
+     * window lies between what the smallest and the largest plausible count need, or a per-request price cap
+     * compares the cost. Otherwise the context check comes out the same for any count in that range.
+     */
+    private static void countWhereItMatters(RequestSignals signals, RoutingPolicy policy, Bounds bounds) {
+        PromptSize prompt = signals.prompt();
+        if (!prompt.estimated()) {
+            return;
+        }
+        boolean requestCap = bounds.maxPrice() != null && bounds.maxPrice().request() != null;
+        int output = signals.requestedOutputTokens();
+        if (requestCap || policy.contextLimitBetween(Needs.minContext(prompt.low(), output),
+                Needs.minContext(prompt.high(), output))) {
+            prompt.countExactly();
+        }
+    }
+
     /** The first {@code 1 + FALLBACKS} models that pass, best first, and the better-ranked ones that did not. */
     static final class Selection {
         final int[] picked = new int[1 + FALLBACKS];
@@ -125,7 +147,6 @@ public final class Router {
         final Reject[] skippedWhy = new Reject[SKIPPED_NAMED];
         int skippedCount;
         int skippedTotal;
-        int considered;
     }
 
     private static Selection select(RoutingPolicy policy, TaskClass c, Needs needs, Bounds bounds, int prompt,
@@ -133,30 +154,39 @@ public final class Router {
         Selection s = new Selection();
         PolicyModel[] models = policy.models();
         if (bounds.tradeoff() != null && bounds.profile() != Profile.FREE) {
-            return rescored(policy, c, needs, bounds, prompt, output, checkHealth, s);
+            int[] order = policy.tradeoffOrder(c, bounds.tradeoff());
+            return order == null ? rescored(policy, c, needs, bounds, prompt, output, checkHealth, s)
+                    : walk(order, models, needs, bounds, prompt, output, checkHealth, s, false);
         }
-        for (int m : policy.order(c, bounds.profile())) {
-            s.considered++;
+        return walk(policy.order(c, bounds.profile()), models, needs, bounds, prompt, output, checkHealth, s, true);
+    }
+
+    /**
+     * Takes the first models of a precomputed order that pass the constraints. A tradeoff order names none it passed
+     * over (as rescoring did not): its models were never ranked by the profile.
+     */
+    private static Selection walk(int[] order, PolicyModel[] models, Needs needs, Bounds bounds, int prompt,
+            int output, boolean checkHealth, Selection s, boolean noteSkipped) {
+        for (int m : order) {
             Reject why = reject(models[m], needs, bounds, prompt, output, checkHealth);
             if (why == Reject.NONE) {
                 s.picked[s.count++] = m;
                 if (s.count == s.picked.length) {
                     break;
                 }
-            } else if (s.count == 0) {
+            } else if (s.count == 0 && noteSkipped) {
                 noteSkipped(s, m, why);
             }
         }
         return s;
     }
 
-    /** A per-request tradeoff: one linear pass keeping the best few, no sort of the whole catalog. */
+    /** A tradeoff off the 0.1 grid: one linear pass keeping the best few, no sort of the whole catalog. */
     private static Selection rescored(RoutingPolicy policy, TaskClass c, Needs needs, Bounds bounds, int prompt,
             int output, boolean checkHealth, Selection s) {
         PolicyModel[] models = policy.models();
         double[] best = new double[s.picked.length];
         for (int m = 0; m < models.length; m++) {
-            s.considered++;
             if (reject(models[m], needs, bounds, prompt, output, checkHealth) != Reject.NONE) {
                 continue;
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The compiled routing policy: for every task class and profile, the routable models in order with their scores.
@@ -45,6 +46,9 @@ public final class RoutingPolicy {
     public record Ranking(String taskClass, String profile, int[] order, double[] scores) {
     }
 
+    /** cost_quality_tradeoff runs from 0 to 10; orders are kept for its multiples of 0.1. */
+    private static final int TRADEOFF_STEPS = 100;
+
     private final Document document;
     private final PolicyModel[] models;
     /** [class][profile] → model indexes, best first. */
@@ -54,6 +58,14 @@ public final class RoutingPolicy {
     /** [model][class] → log2 of the typical request's cost relative to the class's cheapest priced model. */
     private final double[][] relativeCost;
     private final java.util.Map<String, Integer> indexById = new java.util.HashMap<>();
+    /** The distinct context windows the models are trusted with ({@link Needs#usableContext}), ascending. */
+    private final int[] contextLimits;
+    /**
+     * [class][tradeoff x 10] → model indexes by the balanced score at that tradeoff, best first; filled on first
+     * use. Requests that set cost_quality_tradeoff reuse a handful of values (a key's default, a client's setting),
+     * so each value is sorted once per policy instead of rescoring every model per request.
+     */
+    private final AtomicReferenceArray<int[]> tradeoffOrders;
 
     private RoutingPolicy(Document document) {
         this.document = document;
@@ -70,6 +82,9 @@ public final class RoutingPolicy {
             orders[TaskClass.fromWire(ranking.taskClass()).ordinal()][Profile.fromWire(ranking.profile()).ordinal()]
                     = ranking.order();
         }
+        this.contextLimits = java.util.Arrays.stream(models).mapToInt(Needs::usableContext).distinct().sorted()
+                .toArray();
+        this.tradeoffOrders = new AtomicReferenceArray<>(classes * (TRADEOFF_STEPS + 1));
         this.quality = new double[models.length][classes];
         this.relativeCost = new double[models.length][classes];
         for (TaskClass c : TaskClass.values()) {
@@ -107,6 +122,40 @@ public final class RoutingPolicy {
 
     double relativeCost(int model, TaskClass taskClass) {
         return relativeCost[model][taskClass.ordinal()];
+    }
+
+    /**
+     * Whether some model's context window lies in [low, high): whether a model fits a prompt needing {@code low}
+     * tokens of context but not one needing {@code high}.
+     */
+    boolean contextLimitBetween(int low, int high) {
+        int at = java.util.Arrays.binarySearch(contextLimits, low);
+        int first = at >= 0 ? at : -at - 1;
+        return first < contextLimits.length && contextLimits[first] < high;
+    }
+
+    /**
+     * Every model ordered by the balanced score at this cost_quality_tradeoff, best first, ties by index (as a
+     * rescoring pass over the models would keep them); null when the tradeoff is not a multiple of 0.1.
+     */
+    int[] tradeoffOrder(TaskClass c, double tradeoff) {
+        int step = (int) Math.round(tradeoff * 10);
+        if (step < 0 || step > TRADEOFF_STEPS || step / 10.0 != tradeoff) {
+            return null;
+        }
+        int slot = c.ordinal() * (TRADEOFF_STEPS + 1) + step;
+        int[] order = tradeoffOrders.get(slot);
+        if (order == null) {
+            double[] score = new double[models.length];
+            for (int m = 0; m < models.length; m++) {
+                score[m] = PolicyCompiler.balancedScore(quality(m, c), relativeCost(m, c), c, tradeoff);
+            }
+            order = java.util.stream.IntStream.range(0, models.length).boxed()
+                    .sorted((a, b) -> score[a] > score[b] ? -1 : score[a] < score[b] ? 1 : 0)
+                    .mapToInt(Integer::intValue).toArray();
+            tradeoffOrders.set(slot, order);
+        }
+        return order;
     }
 
     /** The model's index, or -1 when the policy does not hold it. */

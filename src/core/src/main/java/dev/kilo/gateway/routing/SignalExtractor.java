@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,20 +38,24 @@ public final class SignalExtractor {
      * environment details (see their system prompts); opencode-style agents state "plan mode".
      */
     private static final Pattern SLUG = Pattern.compile("<slug>([a-z-]+)</slug>");
-    private static final Map<Pattern, String> ROLE_PHRASES = Map.of(
-            Pattern.compile("experienced technical leader who is inquisitive and an excellent planner"), "architect",
-            Pattern.compile("expert software debugger"), "debug",
-            Pattern.compile("knowledgeable technical assistant focused on answering questions"), "ask",
-            Pattern.compile("strategic workflow orchestrator"), "plan",
-            Pattern.compile("highly skilled software engineer with extensive knowledge"), "code",
-            Pattern.compile("(?i)plan mode is active|you are in plan mode"), "plan");
+    static final GatedPattern PLAN_MODE = GatedPattern.compile("(?i)plan mode is active|you are in plan mode");
+    // Plain phrases are found by java.util.regex's Boyer-Moore search; the case-insensitive one is gated.
+    private static final Map<Predicate<String>, String> ROLE_PHRASES = Map.of(
+            Pattern.compile("experienced technical leader who is inquisitive and an excellent planner").asPredicate(),
+            "architect",
+            Pattern.compile("expert software debugger").asPredicate(), "debug",
+            Pattern.compile("knowledgeable technical assistant focused on answering questions").asPredicate(), "ask",
+            Pattern.compile("strategic workflow orchestrator").asPredicate(), "plan",
+            Pattern.compile("highly skilled software engineer with extensive knowledge").asPredicate(), "code",
+            PLAN_MODE::foundIn, "plan");
 
-    private static final Pattern FENCE = Pattern.compile("```");
-    private static final Pattern CODE_LINE = Pattern.compile(
+    // Gated (see GatedPattern): these run over up to SCAN_CHARS of pasted code or logs per request.
+    static final GatedPattern CODE_LINE = GatedPattern.compile(
             "(?m)^\\s*(def |class |func |fn |function |public |private |import |from \\S+ import|#include|const |let |"
                     + "var |package |return |if \\(|for \\(|while \\(|SELECT |CREATE TABLE)|[;{}]\\s*$");
-    private static final Pattern DIFF = Pattern.compile("(?m)^(diff --git |@@ -\\d|--- a/|\\+\\+\\+ b/|<<<<<<< |>>>>>>> )");
-    private static final Pattern STACK = Pattern.compile(
+    static final GatedPattern DIFF = GatedPattern.compile(
+            "(?m)^(diff --git |@@ -\\d|--- a/|\\+\\+\\+ b/|<<<<<<< |>>>>>>> )");
+    static final GatedPattern STACK = GatedPattern.compile(
             "Traceback \\(most recent call last\\)|(?m)^\\s+at [\\w$.<>/]+[.(:]|Exception in thread|"
                     + "(?m)^\\w*(Error|Exception)(: |\\s*$)|panic: |goroutine \\d+ \\[|Segmentation fault|"
                     + "(?m)^\\s*File \"[^\"]+\", line \\d+|error\\[E\\d{4}\\]|error TS\\d+|FAILED \\(|AssertionError");
@@ -69,7 +74,8 @@ public final class SignalExtractor {
     private static RequestSignals chat(ObjectNode body, Function<String, String> header) {
         Conversation conversation = Conversation.read(body.path("messages"));
         String[] mode = mode(header, conversation);
-        int promptTokens = conversation.tokens() + TokenCounter.count(toolsText(body));
+        PromptSize promptTokens = conversation.tokens();
+        promptTokens.add(toolsText(body));
         String effort = reasoningEffort(body);
         boolean reasoning = effort != null ? !NO_REASONING.contains(effort)
                 : body.path("reasoning").path("enabled").asBoolean(false)
@@ -88,10 +94,13 @@ public final class SignalExtractor {
         String text = prompt.isArray() ? prompt.path(0).asText("") : prompt.asText("");
         String suffix = body.path("suffix").asText("");
         String headerMode = normalizeMode(header.apply(MODE_HEADER));
-        boolean code = CODE_LINE.matcher(cap(text, SCAN_CHARS)).find();
+        boolean code = CODE_LINE.foundIn(cap(text, SCAN_CHARS));
         String[] session = sessionHeader(header);
+        PromptSize promptTokens = new PromptSize();
+        promptTokens.add(text);
+        promptTokens.add(suffix);
         return new RequestSignals(headerMode, headerMode == null ? null : MODE_HEADER,
-                headAndTail(text, INSTRUCTION_CHARS), TokenCounter.count(text) + TokenCounter.count(suffix),
+                headAndTail(text, INSTRUCTION_CHARS), promptTokens,
                 requestedOutput(body), 1, false, code, false, false, 0, false, false, false, null, false, true,
                 session[0], session[1]);
     }
@@ -114,8 +123,8 @@ public final class SignalExtractor {
                 return new String[] {normalizeMode(found), text == system ? "system prompt" : "environment details"};
             }
         }
-        for (Map.Entry<Pattern, String> phrase : ROLE_PHRASES.entrySet()) {
-            if (phrase.getKey().matcher(system).find()) {
+        for (Map.Entry<Predicate<String>, String> phrase : ROLE_PHRASES.entrySet()) {
+            if (phrase.getKey().test(system)) {
                 return new String[] {phrase.getValue(), "system prompt"};
             }
         }
@@ -192,14 +201,14 @@ public final class SignalExtractor {
     }
 
     static boolean looksLikeCode(String text) {
-        return FENCE.matcher(text).find() || CODE_LINE.matcher(text).find();
+        return text.contains("```") || CODE_LINE.foundIn(text);
     }
 
     static boolean looksLikeDiff(String text) {
-        return DIFF.matcher(text).find();
+        return DIFF.foundIn(text);
     }
 
     static boolean looksLikeStackTrace(String text) {
-        return STACK.matcher(text).find();
+        return STACK.foundIn(text);
     }
 }

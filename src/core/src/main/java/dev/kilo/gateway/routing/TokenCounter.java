@@ -10,19 +10,24 @@ import com.knuddels.jtokkit.api.EncodingType;
  * Counts prompt tokens with a real BPE tokenizer: jtokkit's cl100k_base, whose hand-written pre-tokenizer is about
  * three times faster than its regex-based o200k_base (measured: 2.9 ms against 8.6 ms for 29 KB), and which counts
  * code within a few percent of it. Other vendors' tokenizers differ by some percent too; the context check absorbs
- * that with {@link #SAFETY}. Two things keep counting off the critical path's budget:
+ * that with {@link #SAFETY}. Three things keep counting off the critical path's budget:
  * <ul>
+ *   <li>on the request path, texts over {@link PromptSize#ESTIMATED_FROM_CHARS} are estimated
+ *   ({@link TokenEstimate}) and only counted here when the decision depends on it;</li>
  *   <li>text beyond {@link #EXACT_CHARS} is estimated from the token-per-character ratio of the counted part;</li>
- *   <li>counts of long texts are cached by content: an agent resends its whole conversation on every turn, so only
- *   the newest messages are ever counted.</li>
+ *   <li>counts are cached by content: an agent resends its whole conversation on every turn, so only the newest
+ *   messages are ever counted.</li>
  * </ul>
  */
 public final class TokenCounter {
 
     /** Characters counted exactly per text; the rest is extrapolated at the measured ratio. */
     static final int EXACT_CHARS = 16 * 1024;
-    /** Texts shorter than this are counted every time: caching them costs about what counting does. */
-    static final int CACHED_FROM_CHARS = 1024;
+    /**
+     * Texts shorter than this are counted every time: caching them costs about what counting does. Longer ones are
+     * cached: hashing a text costs about a tenth of counting it, and a long conversation resends dozens of turns.
+     */
+    static final int CACHED_FROM_CHARS = 256;
     /** Margin for tokenizers that split more finely than ours (Anthropic's, Llama's). */
     public static final double SAFETY = 1.1;
     /** Per-message framing (role, separators), as OpenAI's cookbook counts it. */

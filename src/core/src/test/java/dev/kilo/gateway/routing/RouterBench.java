@@ -17,13 +17,23 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The in-process routing decision on a 300-model policy, as the completions function runs it per request.
- * {@code decide}: classification, constraints, ranking walk, reasons, from signals already read.
- * {@code decideWithTradeoff}: the same with a per-request cost_quality_tradeoff (one rescoring pass over all models).
- * {@code nextTurn}: reading the signals from a Kilo Code tool-loop request (about 9,000 prompt tokens) whose last
- * tool result is new (about 2,000 tokens counted) and whose earlier messages were seen before, plus the decision:
- * what a routed request in a running conversation costs in all.
- * {@code firstTurn}: the same with every message new (a conversation's first request; nothing cached).
+ * Routing on a 300-model policy, as the completions function runs it per request, in two groups.
+ * <p>
+ * The decision alone, from signals already read ({@code Router.decide}: classification, constraints, ranking walk,
+ * reasons):
+ * <ul>
+ *   <li>{@code decide}: a Kilo Code tool-loop turn (short instruction, mode in the environment details);</li>
+ *   <li>{@code decideWithTradeoff}: the same with a per-request cost_quality_tradeoff;</li>
+ *   <li>{@code decideLongInstruction}: a 6,000-character instruction without a mode, so every text rule reads it.</li>
+ * </ul>
+ * The full per-request routing, reading the signals from the request body and then deciding:
+ * <ul>
+ *   <li>{@code nextTurn}: a tool-loop request of about 9,000 prompt tokens whose last tool result (7 KB) is new and
+ *   whose earlier messages were seen before;</li>
+ *   <li>{@code firstTurn}: the same with every message new (a conversation's first request);</li>
+ *   <li>{@code longConversation}: a 40-turn agent conversation of about 300 KB (some 80,000 tokens) with a new last
+ *   tool result, the size at which a 128K-window model starts to matter.</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,6 +54,8 @@ public class RouterBench {
     RequestSignals signals;
     ObjectNode body;
     RoutingControls tradeoff;
+    RequestSignals longInstruction;
+    ObjectNode conversation;
 
     @Setup
     public void setUp() {
@@ -52,6 +64,9 @@ public class RouterBench {
         body = agentRequest();
         signals = SignalExtractor.extract(Endpoint.CHAT_COMPLETIONS, body, name -> null);
         tradeoff = new RoutingControls(null, null, null, null, 7.0);
+        longInstruction = SignalExtractor.extract(Endpoint.CHAT_COMPLETIONS,
+                RoutingFixtures.userChat(LONG_INSTRUCTION), name -> null);
+        conversation = longConversation(40);
     }
 
     @Benchmark
@@ -64,6 +79,12 @@ public class RouterBench {
         return Router.decide("kilo/auto", signals, policy, tradeoff, null, p -> true, p -> false, null);
     }
 
+    @Benchmark
+    public RouteDecision decideLongInstruction() {
+        return Router.decide("kilo/auto", longInstruction, policy, RoutingControls.NONE, null, p -> true,
+                p -> false, null);
+    }
+
     private long turn;
 
     @Benchmark
@@ -71,6 +92,14 @@ public class RouterBench {
         ObjectNode tool = (ObjectNode) body.path("messages").get(3);
         tool.put("content", TOOL_RESULT.substring(0, 7_000) + (turn++));
         RequestSignals read = SignalExtractor.extract(Endpoint.CHAT_COMPLETIONS, body, name -> null);
+        return Router.decide("kilo/auto", read, policy, RoutingControls.NONE, null, p -> true, p -> false, null);
+    }
+
+    @Benchmark
+    public RouteDecision longConversation() {
+        ObjectNode tool = (ObjectNode) conversation.path("messages").get(conversation.path("messages").size() - 1);
+        tool.put("content", TOOL_RESULT.substring(0, 7_000) + (turn++));
+        RequestSignals read = SignalExtractor.extract(Endpoint.CHAT_COMPLETIONS, conversation, name -> null);
         return Router.decide("kilo/auto", read, policy, RoutingControls.NONE, null, p -> true, p -> false, null);
     }
 
@@ -86,6 +115,10 @@ public class RouterBench {
 
     private static final String SYSTEM = "You are Kilo Code, a highly skilled software engineer with extensive "
             + "knowledge in many programming languages. " + "Rules: be precise. ".repeat(400);
+    /** Prose that names no design, bug or edit wording early, so each text rule reads all of it. */
+    private static final String LONG_INSTRUCTION = ("Please look at the module that loads the configuration and tell "
+            + "me what the loader does with the environment overrides when the value is missing; I think it may be "
+            + "reading the wrong key. ").repeat(40).substring(0, 6_000);
     private static final String TOOL_RESULT =
             "def total(items):\n    return sum(i['price'] * i['qty'] for i in items)\n".repeat(300);
 
@@ -110,6 +143,20 @@ public class RouterBench {
                     i % 2 == 1));
         }
         return models;
+    }
+
+    /** A tool-loop conversation of {@code turns} tool calls, each answered with a 7 KB file read back. */
+    static ObjectNode longConversation(int turns) {
+        ObjectNode body = agentRequest();
+        var messages = (com.fasterxml.jackson.databind.node.ArrayNode) body.path("messages");
+        for (int t = 1; t < turns; t++) {
+            messages.addObject().put("role", "assistant").putArray("tool_calls").addObject().put("id", "call_" + t)
+                    .put("type", "function").putObject("function").put("name", "read_file")
+                    .put("arguments", "{\"path\":\"src/module_" + t + ".py\"}");
+            messages.addObject().put("role", "tool").put("tool_call_id", "call_" + t)
+                    .put("content", "# module " + t + "\n" + TOOL_RESULT.substring(0, 7_000));
+        }
+        return body;
     }
 
     /** A Kilo Code tool-loop request: system prompt, task, a file read back, five tool definitions. */

@@ -30,12 +30,14 @@ class RouterBenchTest {
                 .jvmArgsAppend("-Xmx1g").shouldFailOnError(true).build();
         Collection<RunResult> results = new Runner(options).run();
         System.out.println();
-        System.out.println("Router decision, " + RouterBench.MODELS + " catalog models (microseconds per call):");
+        System.out.println("Routing on " + RouterBench.MODELS + " catalog models (microseconds per call). decide*: the "
+                + "decision from signals already read; nextTurn, firstTurn, longConversation: the full per-request "
+                + "routing (read the signals from the body, then decide).");
         for (RunResult run : results) {
             Result<?> primary = run.getPrimaryResult();
             Statistics stats = primary.getStatistics();
             String name = run.getParams().getBenchmark().substring(run.getParams().getBenchmark().lastIndexOf('.') + 1);
-            System.out.println(String.format(Locale.ROOT, "  %-20s p50 %7.2f   p99 %7.2f   p99.9 %7.2f   (n=%d)",
+            System.out.println(String.format(Locale.ROOT, "  %-22s p50 %7.2f   p99 %7.2f   p99.9 %7.2f   (n=%d)",
                     name, stats.getPercentile(50), stats.getPercentile(99), stats.getPercentile(99.9), stats.getN()));
             assertTrue(stats.getN() > 1000, name + " took too few samples");
         }

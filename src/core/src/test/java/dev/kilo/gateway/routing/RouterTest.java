@@ -229,6 +229,29 @@ class RouterTest {
     }
 
     @Test
+    void aTradeoffTakesTheBestScoresAmongModelsThatFit() {
+        ObjectNode body = chat(DESIGN);
+        body.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "f");
+        RequestSignals signals = signals(body, Map.of());
+        TaskClass c = TaskClassifier.classify(signals).taskClass();
+        PolicyModel[] models = POLICY.models();
+        // On the 0.1 grid the precomputed order is walked; off it (7.05) every model is rescored: same answer.
+        for (double tradeoff : new double[] {0, 2.5, 5, 7, 7.05, 10}) {
+            List<String> expected = java.util.stream.IntStream.range(0, models.length).boxed()
+                    .filter(m -> (models[m].capabilities() & Needs.TOOLS) != 0)
+                    .sorted((a, b) -> Double.compare(score(b, c, tradeoff), score(a, c, tradeoff)))
+                    .limit(1 + Router.FALLBACKS).map(m -> models[m].id()).toList();
+            RouteDecision d = route("kilo/auto", body, new RoutingControls(null, null, null, null, tradeoff), null,
+                    null);
+            assertEquals(expected, d.candidates(), "tradeoff " + tradeoff);
+        }
+    }
+
+    private static double score(int model, TaskClass c, double tradeoff) {
+        return PolicyCompiler.balancedScore(POLICY.quality(model, c), POLICY.relativeCost(model, c), c, tradeoff);
+    }
+
+    @Test
     void aConversationStaysOnItsModel() {
         RouteDecision d = route("kilo/auto", chat(DESIGN), null, null, "anthropic/claude-sonnet-4-5");
         assertEquals("anthropic/claude-sonnet-4-5", d.chosen());

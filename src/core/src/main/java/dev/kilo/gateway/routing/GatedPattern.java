@@ -1,0 +1,350 @@
+package dev.kilo.gateway.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A regular expression that {@link #find} tries only at positions where one of its alternatives can begin.
+ * <p>
+ * Why: {@link Matcher#find} tries a long alternation ({@code \b(architecture|design|...)}) at every character, each
+ * alternative in turn; on a few thousand characters of prose that cost the classifier a millisecond per request.
+ * The literal text each alternative starts with is read from the expression itself (so the two cannot drift apart);
+ * a position where none of those starts appears cannot begin a match, and the scan skips it with one bit test on
+ * two characters. Where one can, the expression runs there exactly as {@code find} would run it ({@code lookingAt}
+ * over a region with transparent, non-anchoring bounds), so the first match found, and its groups, are the same.
+ * <p>
+ * Supported alternative starts: literal text (escaped punctuation included), {@code \b} and inline flags (skipped),
+ * a group (its alternatives, expanded with the literal text after it while that stays small), a class of single
+ * characters ({@code [;{}]}), {@code ^} (input start, or every line start under {@code (?m)}). Anything else makes
+ * the pattern ungated: it is then searched at every position, correct but as slow as before.
+ */
+final class GatedPattern {
+
+    /** Most members of a leading group that are expanded with the literal text after it. */
+    private static final int MAX_EXPANDED = 64;
+    private static final String META = "\\[](){}.*+?^$|";
+    private static final Pattern INLINE_MULTILINE = Pattern.compile("\\(\\?[imsux]*m");
+
+    private final Pattern pattern;
+    private final boolean gated;
+    /** Bit (first char, second char), both folded to ASCII lower case: some start begins with that pair. */
+    private final long[] pairs = new long[128 * 128 / 64];
+    /** Starts by their first (lower-case) character. */
+    private final String[][] startsByFirst = new String[128][];
+    private final boolean atInputStart;
+    private final boolean atLineStarts;
+
+    private GatedPattern(String regex) {
+        this.pattern = Pattern.compile(regex);
+        Starts starts = new Starts();
+        // An inline (?m) anywhere may reach later alternatives: then every ^ is taken as a line start (a superset).
+        this.gated = starts.ofAlternation(regex, INLINE_MULTILINE.matcher(regex).find()
+                || (pattern.flags() & Pattern.MULTILINE) != 0);
+        this.atInputStart = starts.inputStart;
+        this.atLineStarts = starts.lineStarts;
+        List<List<String>> byFirst = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            byFirst.add(new ArrayList<>());
+        }
+        for (String start : starts.literals) {
+            byFirst.get(start.charAt(0)).add(start);
+            int first = start.charAt(0) << 7;
+            if (start.length() == 1) {
+                for (int second = 0; second < 128; second++) {
+                    set(first | second);
+                }
+            } else {
+                set(first | start.charAt(1));
+            }
+        }
+        for (int c = 0; c < 128; c++) {
+            startsByFirst[c] = byFirst.get(c).isEmpty() ? null : byFirst.get(c).toArray(String[]::new);
+        }
+    }
+
+    static GatedPattern compile(String regex) {
+        return new GatedPattern(regex);
+    }
+
+    Pattern pattern() {
+        return pattern;
+    }
+
+    /** Whether every alternative has a start the scan can test (else every position is tried). */
+    boolean gated() {
+        return gated;
+    }
+
+    /** The first match at or after {@code from}, as {@code pattern.matcher(text).find(from)} finds it, or null. */
+    Matcher find(CharSequence text, int from) {
+        Matcher m = pattern.matcher(text);
+        if (!gated) {
+            return m.find(from) ? m : null;
+        }
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        for (int i = from; i <= n; i++) {
+            if (mayStartAt(text, i, n)) {
+                m.region(i, n);
+                if (m.lookingAt()) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    Matcher find(CharSequence text) {
+        return find(text, 0);
+    }
+
+    boolean foundIn(CharSequence text) {
+        return find(text, 0) != null;
+    }
+
+    private boolean mayStartAt(CharSequence text, int i, int n) {
+        if (i == 0 ? atInputStart || atLineStarts : atLineStarts && isLineTerminator(text.charAt(i - 1))) {
+            return true;
+        }
+        int first = i < n ? fold(text.charAt(i)) : -1;
+        if (first < 0) {
+            return false;
+        }
+        // No ASCII second character: only one-character starts can begin here, and they set every pair.
+        int second = i + 1 < n ? Math.max(0, fold(text.charAt(i + 1))) : 0;
+        int pair = first << 7 | second;
+        if ((pairs[pair >>> 6] & (1L << pair)) == 0) {
+            return false;
+        }
+        for (String start : startsByFirst[first]) {
+            if (startsWith(text, i, n, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void set(int pair) {
+        pairs[pair >>> 6] |= 1L << (pair & 63);
+    }
+
+    /** ASCII lower case, as the pattern's {@code (?i)} folds (ASCII only); -1 for characters no start holds. */
+    private static int fold(char c) {
+        if (c >= 128) {
+            return -1;
+        }
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    private static boolean startsWith(CharSequence text, int i, int n, String start) {
+        if (n - i < start.length()) {
+            return false;
+        }
+        for (int k = 1; k < start.length(); k++) {
+            if (fold(text.charAt(i + k)) != start.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The line terminators after which {@code (?m)^} matches (java.util.regex's default set). */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Reads the literal starts of a pattern's alternatives; false as soon as one has none. */
+    private static final class Starts {
+        final Set<String> literals = new LinkedHashSet<>();
+        boolean inputStart;
+        boolean lineStarts;
+
+        boolean ofAlternation(String regex, boolean multiline) {
+            for (String alternative : alternatives(regex)) {
+                Set<String> found = new LinkedHashSet<>();
+                if (!ofAlternative(alternative, multiline, found)) {
+                    return false;
+                }
+                literals.addAll(found);
+            }
+            return true;
+        }
+
+        private boolean ofAlternative(String alt, boolean multiline, Set<String> out) {
+            int i = 0;
+            while (true) {
+                if (alt.startsWith("\\b", i)) {
+                    i += 2;
+                } else if (alt.startsWith("(?", i) && alt.indexOf(')', i) > 0
+                        && alt.substring(i + 2, alt.indexOf(')', i)).matches("[imsux]+")) {
+                    multiline |= alt.substring(i + 2, alt.indexOf(')', i)).contains("m");
+                    i = alt.indexOf(')', i) + 1;
+                } else {
+                    break;
+                }
+            }
+            if (i >= alt.length()) {
+                return false;
+            }
+            char c = alt.charAt(i);
+            if (c == '^') {
+                lineStarts |= multiline;
+                inputStart |= !multiline;
+                return true;
+            }
+            if (c == '(') {
+                return ofGroup(alt, i, multiline, out);
+            }
+            if (c == '[') {
+                return ofClass(alt, i, out);
+            }
+            String literal = literalRun(alt, i);
+            if (literal.isEmpty()) {
+                return false;
+            }
+            out.add(literal);
+            return true;
+        }
+
+        private boolean ofGroup(String alt, int open, boolean multiline, Set<String> out) {
+            int close = closing(alt, open);
+            if (close < 0 || optional(alt, close + 1)) {
+                return false;
+            }
+            String inner = alt.substring(open + 1, close);
+            if (inner.startsWith("?:")) {
+                inner = inner.substring(2);
+            } else if (inner.startsWith("?")) {
+                return false;
+            }
+            List<String> members = alternatives(inner);
+            String after = alt.substring(close + 1);
+            boolean plain = members.stream()
+                    .allMatch(m -> !m.isEmpty() && literalRun(m, 0).equals(m.toLowerCase(Locale.ROOT)));
+            if (plain && members.size() <= MAX_EXPANDED) {
+                // Every member is plain text: each start is the member followed by the literal text after the group.
+                for (String member : members) {
+                    if (!ofAlternative(member + after, multiline, out)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            for (String member : members) {
+                if (!ofAlternative(member, multiline, out)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean ofClass(String alt, int open, Set<String> out) {
+            int close = alt.indexOf(']', open + 1);
+            if (close < 0 || optional(alt, close + 1)) {
+                return false;
+            }
+            String members = alt.substring(open + 1, close);
+            if (members.isEmpty() || members.startsWith("^") || members.contains("\\") || members.contains("-")
+                    || members.contains("[")) {
+                return false;
+            }
+            for (char c : members.toCharArray()) {
+                if (c >= 128) {
+                    return false;
+                }
+                out.add(String.valueOf(c).toLowerCase(Locale.ROOT));
+            }
+            return true;
+        }
+
+        /** The literal text at {@code i}, lower case, without a last character that a quantifier makes optional. */
+        private static String literalRun(String alt, int i) {
+            StringBuilder run = new StringBuilder();
+            while (i < alt.length()) {
+                char c = alt.charAt(i);
+                if (c == '\\' && i + 1 < alt.length() && !Character.isLetterOrDigit(alt.charAt(i + 1))) {
+                    c = alt.charAt(i + 1);
+                    i += 2;
+                } else if (META.indexOf(c) < 0 && c < 128) {
+                    i++;
+                } else {
+                    break;
+                }
+                if (optional(alt, i)) {
+                    break;
+                }
+                run.append(Character.toLowerCase(c));
+                if (i < alt.length() && (alt.charAt(i) == '+')) {
+                    break;
+                }
+            }
+            return run.toString();
+        }
+
+        /** Whether a quantifier at {@code i} lets the element before it match nothing. */
+        private static boolean optional(String alt, int i) {
+            if (i >= alt.length()) {
+                return false;
+            }
+            char q = alt.charAt(i);
+            return q == '?' || q == '*' || (q == '{' && alt.startsWith("{0", i));
+        }
+
+        /** Top-level alternatives: split on {@code |} outside groups, classes and escapes. */
+        static List<String> alternatives(String regex) {
+            List<String> parts = new ArrayList<>();
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i < regex.length(); i++) {
+                char c = regex.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '[') {
+                    i = classEnd(regex, i);
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == '|' && depth == 0) {
+                    parts.add(regex.substring(start, i));
+                    start = i + 1;
+                }
+            }
+            parts.add(regex.substring(start));
+            return parts;
+        }
+
+        private static int closing(String regex, int open) {
+            int depth = 0;
+            for (int i = open; i < regex.length(); i++) {
+                char c = regex.charAt(i);
+                if (c == '\\') {
+                    i++;
+                } else if (c == '[') {
+                    i = classEnd(regex, i);
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static int classEnd(String regex, int open) {
+            for (int i = open + 1; i < regex.length(); i++) {
+                if (regex.charAt(i) == '\\') {
+                    i++;
+                } else if (regex.charAt(i) == ']' && i > open + 1) {
+                    return i;
+                }
+            }
+            return regex.length();
+        }
+    }
+}
