@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,6 +44,9 @@ import org.junit.jupiter.api.Test;
  * quality for the request's labelled class (0-100, from quality-priors.json), and a model that cannot serve the
  * request scores 0. The router ranks by the same priors, so quality gains over the hull mostly restate the priors:
  * the report is a cost and behaviour check, not proof of better outcomes.
+ * <p>
+ * It then traces the cost_quality_tradeoff curve and reads it, and routers fitted to a budget by repeated k-fold
+ * cross-validation ({@link HeldOut}), at fixed shares of the frontier's cost ({@link CostCurves}).
  */
 @QuarkusTest
 @TestProfile(RouteEvalProfile.class)
@@ -95,8 +97,15 @@ class RouteEval {
         for (String profile : PROFILES) {
             systems.put(profile, route(requests, profile, null, null));
         }
-        for (int t = 0; t <= 10; t += 2) {
-            systems.put("tradeoff " + t, route(requests, "kilo/auto", (double) t, null));
+        // The knob's curve: every request at every setting, which the fitted routers choose among.
+        List<Double> knobs = new ArrayList<>();
+        List<List<Outcome>> sweep = new ArrayList<>();
+        for (int step = 0; step <= 20; step++) {
+            knobs.add(step / 2.0);
+            sweep.add(route(requests, "kilo/auto", step / 2.0, null));
+            if (step % 4 == 0) {
+                systems.put("tradeoff " + step / 2, sweep.get(step));
+            }
         }
         // Single models: every request to one model (what a router reading nothing can mix).
         Map<String, List<Outcome>> singles = new LinkedHashMap<>();
@@ -126,7 +135,17 @@ class RouteEval {
         systems.put("always-strongest", strongest);
 
         perClass(out, requests, systems);
-        overall(out, requests, systems, singles);
+        List<Column> singleColumns = singles.values().stream().map(Column::of).toList();
+        Resamples resamples = new Resamples(requests.size(), BOOTSTRAP, 42);
+        overall(out, systems, singleColumns, resamples);
+        String[] predicted = systems.get("kilo/auto").stream().map(Outcome::taskClass).toArray(String[]::new);
+        List<PolicyModel> singleModels = singles.keySet().stream()
+                .map(id -> models.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow()).toList();
+        new CostCurves(knobs, sweep.stream().map(Column::of).toList(),
+                Lagrangian.curve(singleColumns, believed(singleModels, singleColumns, predicted)),
+                Lagrangian.curve(singleColumns, singleColumns.stream().map(Column::quality).toArray(double[][]::new)),
+                singleColumns, Column.of(systems.get("always-strongest")), predicted, resamples).report(out);
+        out.append(String.format(Locale.ROOT, "%n%s%n", CostCurves.variantsEvaluated(knobs.size(), PROFILES.length)));
         System.out.println(out);
         Path report = Path.of("target", "route-eval-report.txt");
         Files.writeString(report, out.toString());
@@ -203,87 +222,40 @@ class RouteEval {
                 .map(e -> e.getKey() + " x" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
     }
 
-    private static void overall(StringBuilder out, List<Labelled> requests, Map<String, List<Outcome>> systems,
-            Map<String, List<Outcome>> singles) {
-        int n = requests.size();
-        double frontierCost = total(systems.get("always-strongest"), all(n));
+    /**
+     * [model][request] the quality a router believes a model has for a request: its prior quality for the predicted
+     * class, and for the classes every model does (titles, completions) no more than the class bar, so the cheapest
+     * model over the bar is as good as any.
+     */
+    private static double[][] believed(List<PolicyModel> models, List<Column> singles, String[] predicted) {
+        double[][] believed = new double[models.size()][predicted.length];
+        for (int m = 0; m < models.size(); m++) {
+            for (int r = 0; r < predicted.length; r++) {
+                TaskClass c = TaskClass.fromWire(predicted[r]);
+                double q = models.get(m).quality(c);
+                boolean trivial = CostCurves.TRIVIAL.contains(c.wire());
+                believed[m][r] = singles.get(m).quality()[r] == 0 ? 0 : trivial ? Math.min(q, c.bar()) : q;
+            }
+        }
+        return believed;
+    }
+
+    private static void overall(StringBuilder out, Map<String, List<Outcome>> systems, List<Column> singles,
+            Resamples resamples) {
+        int[] all = Column.all(singles.get(0).cost().length);
+        double frontierCost = Column.of(systems.get("always-strongest")).total(all);
         out.append(String.format(Locale.ROOT, "%nAll requests: total estimated cost, mean quality proxy, and the "
                 + "gain over the random-mix hull of %d single models at the same cost%n(95%% paired bootstrap "
                 + "interval over requests, %d resamples; cost also as a share of always-strongest)%n",
-                singles.size(), BOOTSTRAP));
-        Random random = new Random(42);
-        int[][] samples = new int[BOOTSTRAP][n];
-        for (int[] sample : samples) {
-            for (int i = 0; i < n; i++) {
-                sample[i] = random.nextInt(n);
-            }
-        }
+                singles.size(), resamples.count()));
         for (Map.Entry<String, List<Outcome>> system : systems.entrySet()) {
-            int[] everyRequest = all(n);
-            double cost = total(system.getValue(), everyRequest);
-            double quality = mean(system.getValue(), everyRequest);
-            double gain = quality - hull(singles, everyRequest, cost);
-            double[] gains = new double[BOOTSTRAP];
-            for (int b = 0; b < BOOTSTRAP; b++) {
-                double c = total(system.getValue(), samples[b]);
-                gains[b] = mean(system.getValue(), samples[b]) - hull(singles, samples[b], c);
-            }
-            java.util.Arrays.sort(gains);
+            Column c = Column.of(system.getValue());
+            double cost = c.total(all);
+            double[] ci = resamples.interval(rows -> c.mean(rows) - Hull.ofSingles(singles, rows, c.total(rows)));
             out.append(String.format(Locale.ROOT, "  %-20s $%8.4f (%5.1f%%)  q %5.1f  vs hull %+5.1f [%+5.1f, %+5.1f]%n",
-                    system.getKey(), cost, 100 * cost / frontierCost, quality, gain, gains[BOOTSTRAP / 40],
-                    gains[BOOTSTRAP - BOOTSTRAP / 40 - 1]));
+                    system.getKey(), cost, 100 * cost / frontierCost, c.mean(all),
+                    c.mean(all) - Hull.ofSingles(singles, all, cost), ci[0], ci[1]));
         }
-        out.append(String.format(Locale.ROOT, "%nSystems reported: %d (3 profiles, 6 tradeoff settings, 2 "
-                + "baselines); none was tuned on these requests.%n", systems.size()));
-    }
-
-    private static int[] all(int n) {
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
-        return rows;
-    }
-
-    private static double total(List<Outcome> outcomes, int[] rows) {
-        double sum = 0;
-        for (int r : rows) {
-            sum += outcomes.get(r).cost();
-        }
-        return sum;
-    }
-
-    private static double mean(List<Outcome> outcomes, int[] rows) {
-        double sum = 0;
-        for (int r : rows) {
-            sum += outcomes.get(r).quality();
-        }
-        return sum / rows.length;
-    }
-
-    /**
-     * The upper concave hull of the single-model points (total cost, mean quality) and the origin, read at
-     * {@code cost}: what mixing models at random reaches at that cost. Beyond the dearest point it stays flat.
-     */
-    static double hull(Map<String, List<Outcome>> singles, int[] rows, double cost) {
-        List<double[]> points = new ArrayList<>();
-        points.add(new double[] {0, 0});
-        for (List<Outcome> single : singles.values()) {
-            points.add(new double[] {total(single, rows), mean(single, rows)});
-        }
-        double best = 0;
-        for (double[] a : points) {
-            if (a[0] <= cost) {
-                best = Math.max(best, a[1]);
-            }
-            for (double[] b : points) {
-                if (a[0] <= cost && b[0] > cost) {
-                    double share = (cost - a[0]) / (b[0] - a[0]);
-                    best = Math.max(best, a[1] + share * (b[1] - a[1]));
-                }
-            }
-        }
-        return best;
     }
 
     private static List<Labelled> read(Path path) throws IOException {
