@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * Why: {@link Matcher#find} tries a long alternation ({@code \b(architecture|design|...)}) at every character, each
  * alternative in turn; on a few thousand characters of prose that cost the classifier a millisecond per request.
  * The literal text each alternative starts with is read from the expression itself (so the two cannot drift apart);
- * a position where none of those starts appears cannot begin a match, and the scan skips it with one bit test on
- * two characters. Where one can, the expression runs there exactly as {@code find} would run it ({@code lookingAt}
- * over a region with transparent, non-anchoring bounds), so the first match found, and its groups, are the same.
+ * a position where none of those starts appears cannot begin a match, and the scan skips it with a table lookup and
+ * one bit test on two characters (a start that follows {@code \b} is never tried inside a word). Where one can, the
+ * expression runs there exactly as {@code find} would run it ({@code lookingAt} over a region with transparent,
+ * non-anchoring bounds), so the first match found, and its groups, are the same.
  * <p>
  * Supported alternative starts: literal text (escaped punctuation included), {@code \b} and inline flags (skipped),
  * a group (its alternatives, expanded with the literal text after it while that stays small), a class of single
@@ -32,12 +33,33 @@ final class GatedPattern {
 
     private final Pattern pattern;
     private final boolean gated;
-    /** Bit (first char, second char), both folded to ASCII lower case: some start begins with that pair. */
+    /**
+     * Per ASCII character (either case): {@link #STARTS} if some start begins with it, and {@link #AFTER_BOUNDARY}
+     * too if every such start follows a {@code \b} and is a word character, so none can begin inside a word.
+     */
+    private final byte[] first = new byte[128];
+    /** Bit (first char, second char), both ASCII lower case: some start begins with that pair. */
     private final long[] pairs = new long[128 * 128 / 64];
     /** Starts by their first (lower-case) character. */
-    private final String[][] startsByFirst = new String[128][];
+    private final Start[][] startsByFirst = new Start[128][];
     private final boolean atInputStart;
     private final boolean atLineStarts;
+
+    private static final byte STARTS = 1;
+    private static final byte AFTER_BOUNDARY = 2;
+    private static final byte[] LOWER = new byte[128];
+    private static final boolean[] WORD = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+    }
+
+    /** The literal text an alternative begins with (lower case), and whether {@code \b} comes right before it. */
+    private record Start(String text, boolean afterBoundary) {
+    }
 
     private GatedPattern(String regex) {
         this.pattern = Pattern.compile(regex);
@@ -47,23 +69,32 @@ final class GatedPattern {
                 || (pattern.flags() & Pattern.MULTILINE) != 0);
         this.atInputStart = starts.inputStart;
         this.atLineStarts = starts.lineStarts;
-        List<List<String>> byFirst = new ArrayList<>();
+        List<List<Start>> byFirst = new ArrayList<>();
         for (int c = 0; c < 128; c++) {
             byFirst.add(new ArrayList<>());
         }
-        for (String start : starts.literals) {
-            byFirst.get(start.charAt(0)).add(start);
-            int first = start.charAt(0) << 7;
-            if (start.length() == 1) {
+        for (Start start : starts.literals) {
+            char c = start.text().charAt(0);
+            byFirst.get(c).add(start);
+            int pair = c << 7;
+            if (start.text().length() == 1) {
                 for (int second = 0; second < 128; second++) {
-                    set(first | second);
+                    set(pair | second);
                 }
             } else {
-                set(first | start.charAt(1));
+                set(pair | start.text().charAt(1));
             }
         }
         for (int c = 0; c < 128; c++) {
-            startsByFirst[c] = byFirst.get(c).isEmpty() ? null : byFirst.get(c).toArray(String[]::new);
+            List<Start> list = byFirst.get(c);
+            if (list.isEmpty()) {
+                continue;
+            }
+            startsByFirst[c] = list.toArray(Start[]::new);
+            boolean inWordNever = WORD[c] && list.stream().allMatch(Start::afterBoundary);
+            byte flags = (byte) (STARTS | (inWordNever ? AFTER_BOUNDARY : 0));
+            first[c] = flags;
+            first[Character.toUpperCase(c)] = flags;
         }
     }
 
@@ -88,13 +119,18 @@ final class GatedPattern {
         }
         m.useTransparentBounds(true).useAnchoringBounds(false);
         int n = text.length();
+        // One character read per position: the one before it (for line starts and word boundaries) is carried over.
+        char before = from > 0 ? text.charAt(from - 1) : ' ';
         for (int i = from; i <= n; i++) {
-            if (mayStartAt(text, i, n)) {
+            char c = i < n ? text.charAt(i) : 0;
+            boolean anchored = i == 0 ? atInputStart || atLineStarts : atLineStarts && isLineTerminator(before);
+            if (anchored || (i < n && c < 128 && first[c] != 0 && literalMayStartAt(text, i, n, c, before))) {
                 m.region(i, n);
                 if (m.lookingAt()) {
                     return m;
                 }
             }
+            before = c;
         }
         return null;
     }
@@ -107,22 +143,20 @@ final class GatedPattern {
         return find(text, 0) != null;
     }
 
-    private boolean mayStartAt(CharSequence text, int i, int n) {
-        if (i == 0 ? atInputStart || atLineStarts : atLineStarts && isLineTerminator(text.charAt(i - 1))) {
-            return true;
-        }
-        int first = i < n ? fold(text.charAt(i)) : -1;
-        if (first < 0) {
+    /** Cheapest tests first: most positions are inside a word, or hold a character no start begins with. */
+    private boolean literalMayStartAt(CharSequence text, int i, int n, char c, char before) {
+        boolean inWord = i > 0 && isWordChar(before);
+        if (inWord && first[c] == (STARTS | AFTER_BOUNDARY)) {
             return false;
         }
         // No ASCII second character: only one-character starts can begin here, and they set every pair.
-        int second = i + 1 < n ? Math.max(0, fold(text.charAt(i + 1))) : 0;
-        int pair = first << 7 | second;
+        char next = i + 1 < n ? text.charAt(i + 1) : 0;
+        int pair = LOWER[c] << 7 | (next < 128 ? LOWER[next] : 0);
         if ((pairs[pair >>> 6] & (1L << pair)) == 0) {
             return false;
         }
-        for (String start : startsByFirst[first]) {
-            if (startsWith(text, i, n, start)) {
+        for (Start start : startsByFirst[LOWER[c]]) {
+            if (!(inWord && start.afterBoundary()) && startsWith(text, i, n, start.text())) {
                 return true;
             }
         }
@@ -133,20 +167,22 @@ final class GatedPattern {
         pairs[pair >>> 6] |= 1L << (pair & 63);
     }
 
-    /** ASCII lower case, as the pattern's {@code (?i)} folds (ASCII only); -1 for characters no start holds. */
-    private static int fold(char c) {
-        if (c >= 128) {
-            return -1;
-        }
-        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    /**
+     * An ASCII word character, after which {@code \b} cannot hold in front of another word character. Other
+     * characters are not ruled out (java.util.regex also treats non-ASCII letters and marks as word characters).
+     */
+    private static boolean isWordChar(char c) {
+        return c < 128 && WORD[c];
     }
 
+    /** Compares with ASCII case folded, as the pattern's {@code (?i)} does (for case-sensitive ones, a superset). */
     private static boolean startsWith(CharSequence text, int i, int n, String start) {
         if (n - i < start.length()) {
             return false;
         }
         for (int k = 1; k < start.length(); k++) {
-            if (fold(text.charAt(i + k)) != start.charAt(k)) {
+            char c = text.charAt(i + k);
+            if (c >= 128 || LOWER[c] != start.charAt(k)) {
                 return false;
             }
         }
@@ -160,14 +196,14 @@ final class GatedPattern {
 
     /** Reads the literal starts of a pattern's alternatives; false as soon as one has none. */
     private static final class Starts {
-        final Set<String> literals = new LinkedHashSet<>();
+        final Set<Start> literals = new LinkedHashSet<>();
         boolean inputStart;
         boolean lineStarts;
 
         boolean ofAlternation(String regex, boolean multiline) {
             for (String alternative : alternatives(regex)) {
-                Set<String> found = new LinkedHashSet<>();
-                if (!ofAlternative(alternative, multiline, found)) {
+                Set<Start> found = new LinkedHashSet<>();
+                if (!ofAlternative(alternative, multiline, false, found)) {
                     return false;
                 }
                 literals.addAll(found);
@@ -175,10 +211,11 @@ final class GatedPattern {
             return true;
         }
 
-        private boolean ofAlternative(String alt, boolean multiline, Set<String> out) {
+        private boolean ofAlternative(String alt, boolean multiline, boolean boundary, Set<Start> out) {
             int i = 0;
             while (true) {
                 if (alt.startsWith("\\b", i)) {
+                    boundary = true;
                     i += 2;
                 } else if (alt.startsWith("(?", i) && alt.indexOf(')', i) > 0
                         && alt.substring(i + 2, alt.indexOf(')', i)).matches("[imsux]+")) {
@@ -198,20 +235,20 @@ final class GatedPattern {
                 return true;
             }
             if (c == '(') {
-                return ofGroup(alt, i, multiline, out);
+                return ofGroup(alt, i, multiline, boundary, out);
             }
             if (c == '[') {
-                return ofClass(alt, i, out);
+                return ofClass(alt, i, boundary, out);
             }
             String literal = literalRun(alt, i);
             if (literal.isEmpty()) {
                 return false;
             }
-            out.add(literal);
+            out.add(new Start(literal, boundary));
             return true;
         }
 
-        private boolean ofGroup(String alt, int open, boolean multiline, Set<String> out) {
+        private boolean ofGroup(String alt, int open, boolean multiline, boolean boundary, Set<Start> out) {
             int close = closing(alt, open);
             if (close < 0 || optional(alt, close + 1)) {
                 return false;
@@ -229,21 +266,21 @@ final class GatedPattern {
             if (plain && members.size() <= MAX_EXPANDED) {
                 // Every member is plain text: each start is the member followed by the literal text after the group.
                 for (String member : members) {
-                    if (!ofAlternative(member + after, multiline, out)) {
+                    if (!ofAlternative(member + after, multiline, boundary, out)) {
                         return false;
                     }
                 }
                 return true;
             }
             for (String member : members) {
-                if (!ofAlternative(member, multiline, out)) {
+                if (!ofAlternative(member, multiline, boundary, out)) {
                     return false;
                 }
             }
             return true;
         }
 
-        private static boolean ofClass(String alt, int open, Set<String> out) {
+        private static boolean ofClass(String alt, int open, boolean boundary, Set<Start> out) {
             int close = alt.indexOf(']', open + 1);
             if (close < 0 || optional(alt, close + 1)) {
                 return false;
@@ -257,7 +294,7 @@ final class GatedPattern {
                 if (c >= 128) {
                     return false;
                 }
-                out.add(String.valueOf(c).toLowerCase(Locale.ROOT));
+                out.add(new Start(String.valueOf(c).toLowerCase(Locale.ROOT), boundary));
             }
             return true;
         }

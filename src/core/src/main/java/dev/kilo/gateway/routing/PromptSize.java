@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The prompt's size in tokens, as cheap as the decision allows. Short texts (instructions, chat turns, tool calls)
  * are counted exactly with {@link TokenCounter}; long ones (files read back, logs, pasted code) are estimated with
- * {@link TokenEstimate} and counted only when the router asks ({@link #countExactly}): when a model's context
+ * {@link TokenEstimate} (unless an earlier request had them counted: agents resend their conversation) and counted
+ * only when the router asks ({@link #countExactly}): when a model's context
  * window lies between the smallest and largest sizes the estimate allows, or a per-request price cap needs the
  * cost. Elsewhere every model fits, or does not, whatever the exact count, so the decision is the one exact
  * counting would give.
@@ -24,16 +25,24 @@ public final class PromptSize {
     private final List<String> estimatedTexts = new ArrayList<>(2);
     private int exactOfEstimated = -1;
 
-    /** Adds a text of the prompt. */
+    /** Adds a text of the prompt: a count or estimate from an earlier request, else a new estimate. */
     void add(String text) {
         if (text == null || text.length() <= ESTIMATED_FROM_CHARS) {
             counted += TokenCounter.count(text);
             return;
         }
-        int estimate = TokenEstimate.of(text);
+        int known = TokenCounter.known(text);
+        if (known >= 0) {
+            counted += known;
+            return;
+        }
+        int estimate = known != TokenCounter.UNKNOWN ? ~known : TokenEstimate.of(text);
         if (estimate < 0) {
             counted += TokenCounter.count(text);
             return;
+        }
+        if (known == TokenCounter.UNKNOWN) {
+            TokenCounter.rememberEstimate(text, estimate);
         }
         estimated += estimate;
         estimatedTexts.add(text);

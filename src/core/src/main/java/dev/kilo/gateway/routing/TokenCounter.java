@@ -37,8 +37,11 @@ public final class TokenCounter {
 
     private static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
     /** Bounded by characters held (about 64 MB of text at most). */
+    /** What a text seen before was: its count (0 or more), or {@code ~estimate} (negative) when only estimated. */
     private static final Cache<String, Integer> COUNTS = Caffeine.newBuilder()
             .maximumWeight(32L * 1024 * 1024).weigher((String text, Integer count) -> text.length()).build();
+    /** {@link #known} of a text not seen before. */
+    static final int UNKNOWN = Integer.MIN_VALUE;
 
     private TokenCounter() {
     }
@@ -50,7 +53,28 @@ public final class TokenCounter {
         if (text.length() < CACHED_FROM_CHARS) {
             return ENCODING.countTokensOrdinary(text);
         }
-        return COUNTS.get(text, TokenCounter::countLong);
+        Integer known = COUNTS.getIfPresent(text);
+        if (known != null && known >= 0) {
+            return known;
+        }
+        int counted = countLong(text);
+        COUNTS.put(text, counted);
+        return counted;
+    }
+
+    /**
+     * What is known of a long text from earlier requests, by content: its count (0 or more), {@code ~estimate}
+     * (negative) when it was only estimated, or {@link #UNKNOWN}. One hash lookup, several times cheaper than
+     * estimating the text again, so an agent's resent conversation costs little more than its newest messages.
+     */
+    static int known(String text) {
+        Integer known = COUNTS.getIfPresent(text);
+        return known == null ? UNKNOWN : known;
+    }
+
+    /** Remembers an estimate of a text (never replacing a count). */
+    static void rememberEstimate(String text, int estimate) {
+        COUNTS.asMap().putIfAbsent(text, ~estimate);
     }
 
     private static int countLong(String text) {

@@ -59,8 +59,10 @@ final class TokenEstimate {
     }
 
     /** The estimated token count, or -1 when too much of the text is in scripts the estimate was not fitted on. */
-    static int of(CharSequence text) {
-        int n = text.length();
+    static int of(String string) {
+        // A char array: String.charAt's per-call checks cost more than the copy in this loop.
+        char[] text = string.toCharArray();
+        int n = text.length;
         long letterRuns = 0;
         long letters = 0;
         long consonantExcess = 0;
@@ -73,7 +75,7 @@ final class TokenEstimate {
         int uncalibrated = 0;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c >= 128) {
                 if (Character.isSurrogate(c)) {
                     nonAscii += SURROGATE;
@@ -93,9 +95,9 @@ final class TokenEstimate {
             switch (ASCII[c]) {
                 case LETTER_CLASS, VOWEL_CLASS -> {
                     int consonants = 0;
-                    while (i < n && text.charAt(i) < 128 && ASCII[text.charAt(i)] <= VOWEL_CLASS
-                            && ASCII[text.charAt(i)] >= LETTER_CLASS) {
-                        consonants = ASCII[text.charAt(i)] == LETTER_CLASS ? consonants + 1 : 0;
+                    while (i < n && text[i] < 128 && ASCII[text[i]] <= VOWEL_CLASS
+                            && ASCII[text[i]] >= LETTER_CLASS) {
+                        consonants = ASCII[text[i]] == LETTER_CLASS ? consonants + 1 : 0;
                         consonantExcess += consonants > 2 ? 1 : 0;
                         i++;
                     }
@@ -132,8 +134,8 @@ final class TokenEstimate {
         return (int) Math.round(tokens);
     }
 
-    private static int runEnd(CharSequence text, int i, int n, byte type) {
-        while (i < n && text.charAt(i) < 128 && ASCII[text.charAt(i)] == type) {
+    private static int runEnd(char[] text, int i, int n, byte type) {
+        while (i < n && text[i] < 128 && ASCII[text[i]] == type) {
             i++;
         }
         return i;

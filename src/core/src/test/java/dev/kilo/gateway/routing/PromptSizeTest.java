@@ -78,7 +78,7 @@ class PromptSizeTest {
         size.add("hello world");
         assertFalse(size.estimated());
         assertEquals(2, size.tokens());
-        String file = CODE_LINE.repeat(100);
+        String file = java.util.UUID.randomUUID() + CODE_LINE.repeat(100);
         size.add(file);
         assertTrue(size.estimated());
         assertEquals(2 + TokenEstimate.of(file), size.tokens());
@@ -86,9 +86,27 @@ class PromptSizeTest {
         size.countExactly();
         assertFalse(size.estimated());
         assertEquals(2 + TokenCounter.count(file), size.tokens());
+
+        PromptSize nextRequest = new PromptSize();
+        nextRequest.add(new String(file.toCharArray()));
+        assertFalse(nextRequest.estimated(), "a text counted for an earlier request is known exactly");
     }
 
+    @Test
+    void anEstimateIsRememberedForTheNextRequest() {
+        String file = java.util.UUID.randomUUID() + CODE_LINE.repeat(100);
+        PromptSize first = new PromptSize();
+        first.add(file);
+        PromptSize next = new PromptSize();
+        next.add(new String(file.toCharArray()));
+        assertTrue(next.estimated());
+        assertEquals(first.tokens(), next.tokens());
+        assertEquals(~first.tokens(), TokenCounter.known(file));
+    }
+
+    /** A tool-loop request whose tool result is new to this process (counts are cached by content). */
     private static ObjectNode toolLoop(String toolResult) {
+        toolResult = "# " + java.util.UUID.randomUUID() + "\n" + toolResult;
         ObjectNode body = RoutingFixtures.userChat("add type hints to orders.py");
         var messages = (com.fasterxml.jackson.databind.node.ArrayNode) body.path("messages");
         messages.addObject().put("role", "assistant").putArray("tool_calls").addObject().put("id", "1")
