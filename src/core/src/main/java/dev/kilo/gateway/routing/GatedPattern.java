@@ -44,6 +44,7 @@ final class GatedPattern {
     private final Start[][] startsByFirst = new Start[128][];
     private final boolean atInputStart;
     private final boolean atLineStarts;
+    private final boolean hasLiterals;
 
     private static final byte STARTS = 1;
     private static final byte AFTER_BOUNDARY = 2;
@@ -69,6 +70,7 @@ final class GatedPattern {
                 || (pattern.flags() & Pattern.MULTILINE) != 0);
         this.atInputStart = starts.inputStart;
         this.atLineStarts = starts.lineStarts;
+        this.hasLiterals = !starts.literals.isEmpty();
         List<List<Start>> byFirst = new ArrayList<>();
         for (int c = 0; c < 128; c++) {
             byFirst.add(new ArrayList<>());
@@ -112,51 +114,80 @@ final class GatedPattern {
     }
 
     /** The first match at or after {@code from}, as {@code pattern.matcher(text).find(from)} finds it, or null. */
-    Matcher find(CharSequence text, int from) {
+    Matcher find(String text, int from) {
         Matcher m = pattern.matcher(text);
         if (!gated) {
             return m.find(from) ? m : null;
         }
         m.useTransparentBounds(true).useAnchoringBounds(false);
-        int n = text.length();
-        // One character read per position: the one before it (for line starts and word boundaries) is carried over.
-        char before = from > 0 ? text.charAt(from - 1) : ' ';
-        for (int i = from; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : 0;
-            boolean anchored = i == 0 ? atInputStart || atLineStarts : atLineStarts && isLineTerminator(before);
-            if (anchored || (i < n && c < 128 && first[c] != 0 && literalMayStartAt(text, i, n, c, before))) {
-                m.region(i, n);
-                if (m.lookingAt()) {
+        // A char array: String.charAt's per-call checks cost more than the copy in this loop.
+        char[] chars = text.toCharArray();
+        int n = chars.length;
+        int i = from;
+        if (i == 0 && (atInputStart || atLineStarts)) {
+            if (matchesAt(m, 0, n)) {
+                return m;
+            }
+            i = 1;
+        }
+        if (atLineStarts) {
+            for (; i <= n; i++) {
+                if ((isLineTerminator(chars[i - 1]) || (i < n && literalMayStartAt(chars, i))) && matchesAt(m, i, n)) {
                     return m;
                 }
             }
-            before = c;
+            return null;
+        }
+        if (!hasLiterals) {
+            return null;
+        }
+        byte[] starts = first;
+        for (; i < n; i++) {
+            char c = chars[i];
+            // The common case, kept in this loop: a character no start begins with, or one inside a word.
+            if (c >= 128 || starts[c] == 0
+                    || (starts[c] == (STARTS | AFTER_BOUNDARY) && i > 0 && isWordChar(chars[i - 1]))) {
+                continue;
+            }
+            if (literalMayStartAt(chars, i) && matchesAt(m, i, n)) {
+                return m;
+            }
         }
         return null;
     }
 
-    Matcher find(CharSequence text) {
+    /** The attempt {@code find} makes at position {@code i}. */
+    private static boolean matchesAt(Matcher m, int i, int n) {
+        m.region(i, n);
+        return m.lookingAt();
+    }
+
+    Matcher find(String text) {
         return find(text, 0);
     }
 
-    boolean foundIn(CharSequence text) {
+    boolean foundIn(String text) {
         return find(text, 0) != null;
     }
 
-    /** Cheapest tests first: most positions are inside a word, or hold a character no start begins with. */
-    private boolean literalMayStartAt(CharSequence text, int i, int n, char c, char before) {
-        boolean inWord = i > 0 && isWordChar(before);
+    /** Whether a literal start can begin at {@code i}: cheapest tests first. */
+    private boolean literalMayStartAt(char[] text, int i) {
+        char c = text[i];
+        if (c >= 128 || first[c] == 0) {
+            return false;
+        }
+        boolean inWord = i > 0 && isWordChar(text[i - 1]);
         if (inWord && first[c] == (STARTS | AFTER_BOUNDARY)) {
             return false;
         }
         // No ASCII second character: only one-character starts can begin here, and they set every pair.
-        char next = i + 1 < n ? text.charAt(i + 1) : 0;
+        char next = i + 1 < text.length ? text[i + 1] : 0;
         int pair = LOWER[c] << 7 | (next < 128 ? LOWER[next] : 0);
         if ((pairs[pair >>> 6] & (1L << pair)) == 0) {
             return false;
         }
         for (Start start : startsByFirst[LOWER[c]]) {
-            if (!(inWord && start.afterBoundary()) && startsWith(text, i, n, start.text())) {
+            if (!(inWord && start.afterBoundary()) && startsWith(text, i, start.text())) {
                 return true;
             }
         }
@@ -176,12 +207,12 @@ final class GatedPattern {
     }
 
     /** Compares with ASCII case folded, as the pattern's {@code (?i)} does (for case-sensitive ones, a superset). */
-    private static boolean startsWith(CharSequence text, int i, int n, String start) {
-        if (n - i < start.length()) {
+    private static boolean startsWith(char[] text, int i, String start) {
+        if (text.length - i < start.length()) {
             return false;
         }
         for (int k = 1; k < start.length(); k++) {
-            char c = text.charAt(i + k);
+            char c = text[i + k];
             if (c >= 128 || LOWER[c] != start.charAt(k)) {
                 return false;
             }
