@@ -1,10 +1,7 @@
 package dev.kilo.gateway.routing;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +23,6 @@ import java.util.regex.Pattern;
  */
 final class GatedPattern {
 
-    /** Most members of a leading group that are expanded with the literal text after it. */
-    private static final int MAX_EXPANDED = 64;
-    private static final String META = "\\[](){}.*+?^$|";
     private static final Pattern INLINE_MULTILINE = Pattern.compile("\\(\\?[imsux]*m");
 
     private final Pattern pattern;
@@ -41,7 +35,7 @@ final class GatedPattern {
     /** Bit (first char, second char), both ASCII lower case: some start begins with that pair. */
     private final long[] pairs = new long[128 * 128 / 64];
     /** Starts by their first (lower-case) character. */
-    private final Start[][] startsByFirst = new Start[128][];
+    private final PatternStarts.Start[][] startsByFirst = new PatternStarts.Start[128][];
     private final boolean atInputStart;
     private final boolean atLineStarts;
     private final boolean hasLiterals;
@@ -58,24 +52,20 @@ final class GatedPattern {
         }
     }
 
-    /** The literal text an alternative begins with (lower case), and whether {@code \b} comes right before it. */
-    private record Start(String text, boolean afterBoundary) {
-    }
-
     private GatedPattern(String regex) {
         this.pattern = Pattern.compile(regex);
-        Starts starts = new Starts();
+        PatternStarts starts = new PatternStarts();
         // An inline (?m) anywhere may reach later alternatives: then every ^ is taken as a line start (a superset).
         this.gated = starts.ofAlternation(regex, INLINE_MULTILINE.matcher(regex).find()
                 || (pattern.flags() & Pattern.MULTILINE) != 0);
         this.atInputStart = starts.inputStart;
         this.atLineStarts = starts.lineStarts;
         this.hasLiterals = !starts.literals.isEmpty();
-        List<List<Start>> byFirst = new ArrayList<>();
+        List<List<PatternStarts.Start>> byFirst = new ArrayList<>();
         for (int c = 0; c < 128; c++) {
             byFirst.add(new ArrayList<>());
         }
-        for (Start start : starts.literals) {
+        for (PatternStarts.Start start : starts.literals) {
             char c = start.text().charAt(0);
             byFirst.get(c).add(start);
             int pair = c << 7;
@@ -88,12 +78,12 @@ final class GatedPattern {
             }
         }
         for (int c = 0; c < 128; c++) {
-            List<Start> list = byFirst.get(c);
+            List<PatternStarts.Start> list = byFirst.get(c);
             if (list.isEmpty()) {
                 continue;
             }
-            startsByFirst[c] = list.toArray(Start[]::new);
-            boolean inWordNever = WORD[c] && list.stream().allMatch(Start::afterBoundary);
+            startsByFirst[c] = list.toArray(PatternStarts.Start[]::new);
+            boolean inWordNever = WORD[c] && list.stream().allMatch(PatternStarts.Start::afterBoundary);
             byte flags = (byte) (STARTS | (inWordNever ? AFTER_BOUNDARY : 0));
             first[c] = flags;
             first[Character.toUpperCase(c)] = flags;
@@ -186,7 +176,7 @@ final class GatedPattern {
         if ((pairs[pair >>> 6] & (1L << pair)) == 0) {
             return false;
         }
-        for (Start start : startsByFirst[LOWER[c]]) {
+        for (PatternStarts.Start start : startsByFirst[LOWER[c]]) {
             if (!(inWord && start.afterBoundary()) && startsWith(text, i, start.text())) {
                 return true;
             }
@@ -223,196 +213,5 @@ final class GatedPattern {
     /** The line terminators after which {@code (?m)^} matches (java.util.regex's default set). */
     private static boolean isLineTerminator(char c) {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
-    }
-
-    /** Reads the literal starts of a pattern's alternatives; false as soon as one has none. */
-    private static final class Starts {
-        final Set<Start> literals = new LinkedHashSet<>();
-        boolean inputStart;
-        boolean lineStarts;
-
-        boolean ofAlternation(String regex, boolean multiline) {
-            for (String alternative : alternatives(regex)) {
-                Set<Start> found = new LinkedHashSet<>();
-                if (!ofAlternative(alternative, multiline, false, found)) {
-                    return false;
-                }
-                literals.addAll(found);
-            }
-            return true;
-        }
-
-        private boolean ofAlternative(String alt, boolean multiline, boolean boundary, Set<Start> out) {
-            int i = 0;
-            while (true) {
-                if (alt.startsWith("\\b", i)) {
-                    boundary = true;
-                    i += 2;
-                } else if (alt.startsWith("(?", i) && alt.indexOf(')', i) > 0
-                        && alt.substring(i + 2, alt.indexOf(')', i)).matches("[imsux]+")) {
-                    multiline |= alt.substring(i + 2, alt.indexOf(')', i)).contains("m");
-                    i = alt.indexOf(')', i) + 1;
-                } else {
-                    break;
-                }
-            }
-            if (i >= alt.length()) {
-                return false;
-            }
-            char c = alt.charAt(i);
-            if (c == '^') {
-                lineStarts |= multiline;
-                inputStart |= !multiline;
-                return true;
-            }
-            if (c == '(') {
-                return ofGroup(alt, i, multiline, boundary, out);
-            }
-            if (c == '[') {
-                return ofClass(alt, i, boundary, out);
-            }
-            String literal = literalRun(alt, i);
-            if (literal.isEmpty()) {
-                return false;
-            }
-            out.add(new Start(literal, boundary));
-            return true;
-        }
-
-        private boolean ofGroup(String alt, int open, boolean multiline, boolean boundary, Set<Start> out) {
-            int close = closing(alt, open);
-            if (close < 0 || optional(alt, close + 1)) {
-                return false;
-            }
-            String inner = alt.substring(open + 1, close);
-            if (inner.startsWith("?:")) {
-                inner = inner.substring(2);
-            } else if (inner.startsWith("?")) {
-                return false;
-            }
-            List<String> members = alternatives(inner);
-            String after = alt.substring(close + 1);
-            boolean plain = members.stream()
-                    .allMatch(m -> !m.isEmpty() && literalRun(m, 0).equals(m.toLowerCase(Locale.ROOT)));
-            if (plain && members.size() <= MAX_EXPANDED) {
-                // Every member is plain text: each start is the member followed by the literal text after the group.
-                for (String member : members) {
-                    if (!ofAlternative(member + after, multiline, boundary, out)) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            for (String member : members) {
-                if (!ofAlternative(member, multiline, boundary, out)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static boolean ofClass(String alt, int open, boolean boundary, Set<Start> out) {
-            int close = alt.indexOf(']', open + 1);
-            if (close < 0 || optional(alt, close + 1)) {
-                return false;
-            }
-            String members = alt.substring(open + 1, close);
-            if (members.isEmpty() || members.startsWith("^") || members.contains("\\") || members.contains("-")
-                    || members.contains("[")) {
-                return false;
-            }
-            for (char c : members.toCharArray()) {
-                if (c >= 128) {
-                    return false;
-                }
-                out.add(new Start(String.valueOf(c).toLowerCase(Locale.ROOT), boundary));
-            }
-            return true;
-        }
-
-        /** The literal text at {@code i}, lower case, without a last character that a quantifier makes optional. */
-        private static String literalRun(String alt, int i) {
-            StringBuilder run = new StringBuilder();
-            while (i < alt.length()) {
-                char c = alt.charAt(i);
-                if (c == '\\' && i + 1 < alt.length() && !Character.isLetterOrDigit(alt.charAt(i + 1))) {
-                    c = alt.charAt(i + 1);
-                    i += 2;
-                } else if (META.indexOf(c) < 0 && c < 128) {
-                    i++;
-                } else {
-                    break;
-                }
-                if (optional(alt, i)) {
-                    break;
-                }
-                run.append(Character.toLowerCase(c));
-                if (i < alt.length() && (alt.charAt(i) == '+')) {
-                    break;
-                }
-            }
-            return run.toString();
-        }
-
-        /** Whether a quantifier at {@code i} lets the element before it match nothing. */
-        private static boolean optional(String alt, int i) {
-            if (i >= alt.length()) {
-                return false;
-            }
-            char q = alt.charAt(i);
-            return q == '?' || q == '*' || (q == '{' && alt.startsWith("{0", i));
-        }
-
-        /** Top-level alternatives: split on {@code |} outside groups, classes and escapes. */
-        static List<String> alternatives(String regex) {
-            List<String> parts = new ArrayList<>();
-            int depth = 0;
-            int start = 0;
-            for (int i = 0; i < regex.length(); i++) {
-                char c = regex.charAt(i);
-                if (c == '\\') {
-                    i++;
-                } else if (c == '[') {
-                    i = classEnd(regex, i);
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')') {
-                    depth--;
-                } else if (c == '|' && depth == 0) {
-                    parts.add(regex.substring(start, i));
-                    start = i + 1;
-                }
-            }
-            parts.add(regex.substring(start));
-            return parts;
-        }
-
-        private static int closing(String regex, int open) {
-            int depth = 0;
-            for (int i = open; i < regex.length(); i++) {
-                char c = regex.charAt(i);
-                if (c == '\\') {
-                    i++;
-                } else if (c == '[') {
-                    i = classEnd(regex, i);
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')' && --depth == 0) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private static int classEnd(String regex, int open) {
-            for (int i = open + 1; i < regex.length(); i++) {
-                if (regex.charAt(i) == '\\') {
-                    i++;
-                } else if (regex.charAt(i) == ']' && i > open + 1) {
-                    return i;
-                }
-            }
-            return regex.length();
-        }
     }
 }
