@@ -84,7 +84,7 @@ bench-discovery: ## Benchmark a catalog refresh of 500 models from 10 providers 
 	$(MVN) install -DskipTests -pl src/local -am
 	./mvnw -B -q test -pl src/local -Dgroups=bench -Dbench.excluded= -Dtest=DiscoveryBench -Dsurefire.failIfNoSpecifiedTests=false
 
-bench-router: ## Benchmark the in-process kilo/auto decision on 300 models with JMH (p50/p99 in microseconds)
+bench-router: ## Benchmark kilo/auto on 300 models with JMH: the decision, and signals + decision per request (p50/p99, µs)
 	./mvnw -B -q test -pl src/core -am -Dgroups=bench -Dbench.excluded= -Dtest=RouterBenchTest -Dsurefire.failIfNoSpecifiedTests=false
 
 route-eval: ## Replay bench/routing/requests.jsonl through /v1/route: per-class choices and cost vs baselines (ROUTE_EVAL_FILE=...)
