@@ -66,6 +66,30 @@ final class Wrk {
                 ms(r, "p99"), ms(r, "max"), errors, r.get("status").asLong());
     }
 
+    /**
+     * Loads the target at {@code connections} in windows of {@code window} seconds until it has run at least
+     * {@code minSeconds} and two windows in a row agree on requests/s within 5%, or {@code maxSeconds} have passed:
+     * a JVM (ours, and DynamoDB Local's) keeps compiling for a minute under load on two cores, and a figure taken
+     * before it settles measures the JIT, not the gateway. Every target gets the same rule.
+     */
+    List<Load> warmUp(String name, String url, Map<String, String> headers, String body, int connections,
+            int minSeconds, int maxSeconds, int window) throws IOException, InterruptedException {
+        List<Load> windows = new ArrayList<>();
+        int elapsed = 0;
+        while (elapsed < maxSeconds) {
+            Load load = run(name + "-warmup", url, headers, body, connections, window);
+            windows.add(load);
+            elapsed += window;
+            if (elapsed >= minSeconds && windows.size() >= 2) {
+                double previous = windows.get(windows.size() - 2).rps();
+                if (Math.abs(load.rps() - previous) <= 0.05 * previous) {
+                    break;
+                }
+            }
+        }
+        return windows;
+    }
+
     private static double ms(JsonNode r, String field) {
         return r.get(field).asDouble() / 1000.0;
     }
