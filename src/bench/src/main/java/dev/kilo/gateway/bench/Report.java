@@ -66,8 +66,8 @@ final class Report {
         row(out, "16 conn: GCs, total pause (ms)", t -> t.memory == null ? "-"
                 : t.memory.gcs() + ", " + f(t.memory.gcPauseTotalMs(), 0));
         row(out, "warm-up until requests/s settled (s)", t -> Integer.toString(t.warmupSeconds));
-        row(out, "usage records / answered requests", t -> t.usage == null ? "-"
-                : t.usage.recorded() + " / " + t.usage.answered());
+        row(out, "requests answered (whole run)", t -> t.usage == null ? "-" : Long.toString(t.usage.answered()));
+        row(out, "usage records written", t -> t.usage == null ? "-" : Long.toString(t.usage.recorded()));
         row(out, "usage records caught up, longest (s)", t -> t.usage == null ? "-"
                 : f(t.usage.longestSettleSeconds(), 1));
         row(out, "start to first answer (ms)", t -> t.startMs == null ? "-" : f(t.startMs, 0));
