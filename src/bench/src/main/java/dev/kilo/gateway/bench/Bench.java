@@ -142,7 +142,8 @@ public final class Bench {
         List<Wrk.Load> windows = wrk.warmUp(target.name, target.url(), target.headers, target.body(), 16, warmup,
                 warmupMax, 5);
         target.warmupSeconds = windows.size() * 5;
-        ledger.afterRun(1 + windows.stream().mapToLong(Wrk.Load::requests).sum(), 16 * windows.size());
+        ledger.afterRun(1 + windows.stream().mapToLong(Wrk.Load::succeeded).sum(),
+                windows.stream().mapToLong(Wrk.Load::uncertain).sum());
         log(target.name + ": " + seconds + " s at 16 connections");
         MemoryWatch memory = process == null ? null : new MemoryWatch(process, gcLog);
         long pid = process != null ? process.pid() : -1;
@@ -150,7 +151,7 @@ public final class Bench {
         double cpuBefore = Processes.cpuMillis(pid);
         double dynamoBefore = Processes.cpuMillis(dynamoPid);
         target.sixteen = wrk.run(target.name + "-c16", target.url(), target.headers, target.body(), 16, seconds);
-        ledger.afterRun(target.sixteen.requests(), 16);
+        ledger.afterRun(target.sixteen.succeeded(), target.sixteen.uncertain());
         if (memory != null) {
             // Measured after the writer caught up, so the CPU the run's usage records cost is counted in full.
             target.memory = memory.stop();
@@ -161,11 +162,11 @@ public final class Bench {
         // while.
         log(target.name + ": " + seconds + " s at 1 connection");
         target.one = wrk.run(target.name + "-c1", target.url(), target.headers, target.body(), 1, seconds);
-        ledger.afterRun(target.one.requests(), 1);
+        ledger.afterRun(target.one.succeeded(), target.one.uncertain());
         log(target.name + ": " + seconds + " s of streamed completions at 16 connections");
         target.streamed = wrk.run(target.name + "-stream-c16", target.url(), target.headers, target.streamBody(), 16,
                 seconds);
-        ledger.afterRun(target.streamed.requests(), 16);
+        ledger.afterRun(target.streamed.succeeded(), target.streamed.uncertain());
         log(target.name + ": " + streams + " dribbled streams, " + MockUpstream.DRIBBLE_CHUNKS + " chunks "
                 + gapMs + " ms apart");
         target.stream = probe.run(target.port, Target.PATH, target.headers, target.model, streams);

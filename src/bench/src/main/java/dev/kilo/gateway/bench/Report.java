@@ -66,7 +66,7 @@ final class Report {
         row(out, "16 conn: GCs, total pause (ms)", t -> t.memory == null ? "-"
                 : t.memory.gcs() + ", " + f(t.memory.gcPauseTotalMs(), 0));
         row(out, "warm-up until requests/s settled (s)", t -> Integer.toString(t.warmupSeconds));
-        row(out, "requests answered (whole run)", t -> t.usage == null ? "-" : Long.toString(t.usage.answered()));
+        row(out, "successful requests (whole run)", t -> t.usage == null ? "-" : Long.toString(t.usage.answered()));
         row(out, "usage records written", t -> t.usage == null ? "-" : Long.toString(t.usage.recorded()));
         row(out, "usage records caught up, longest (s)", t -> t.usage == null ? "-"
                 : f(t.usage.longestSettleSeconds(), 1));
@@ -107,9 +107,9 @@ final class Report {
                 + (kilo.one.requests() + kilo.sixteen.requests() + kilo.streamed.requests() + kilo.stream.streams())));
         if (kilo.usage != null) {
             UsageLedger.Account usage = kilo.usage;
-            checks.add(new Check("every answered request has its usage record", usage.complete(),
-                    usage.recorded() + " records for " + usage.answered() + " answered (up to " + usage.slack()
-                            + " more for requests wrk abandoned at the end of its runs)"));
+            checks.add(new Check("every successful request has its usage record", usage.complete(),
+                    usage.recorded() + " records for " + usage.answered() + " successes (up to " + usage.slack()
+                            + " more: refusals, and requests wrk abandoned at the end of its runs)"));
         }
         if (kilo.memory != null) {
             checks.add(new Check("heap bounded (" + settings.get("gateway_heap") + ")",

@@ -44,22 +44,22 @@ final class UsageLedger {
     }
 
     /** Counts a run's answered requests and waits (at most two minutes) until the usage writer has caught up. */
-    void afterRun(long requests, int inFlightAtEnd) throws IOException, InterruptedException {
+    void afterRun(long succeeded, long uncertain) throws IOException, InterruptedException {
         if (usageUrl == null) {
             return;
         }
-        answered(requests, inFlightAtEnd);
+        answered(succeeded, uncertain);
         double seconds = settle(Duration.ofSeconds(120));
         Bench.log("usage records caught up " + String.format("%.1f", seconds) + " s after the run");
     }
 
     /**
-     * Counts what a load run got answered. wrk abandons the requests still in flight when its time is up (at most
-     * one per connection); the gateway may still record those, so they widen the accepted range instead.
+     * Counts what a load run got answered: successes must all be recorded; refusals and the requests wrk abandoned
+     * when its time was up may be or not, so they widen the accepted range instead.
      */
-    private void answered(long requests, int inFlightAtEnd) {
-        answered += requests;
-        slack += inFlightAtEnd;
+    private void answered(long succeeded, long uncertain) {
+        answered += succeeded;
+        slack += uncertain;
     }
 
     /** Requests whose usage the gateway recorded so far. */

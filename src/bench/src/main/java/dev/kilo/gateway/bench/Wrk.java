@@ -22,6 +22,19 @@ final class Wrk {
     /** One load run's figures; latencies in milliseconds. */
     record Load(int connections, int seconds, long requests, double rps, double p50, double p90, double p99,
             double max, long errors, long non2xx) {
+
+        /** Requests answered with a success: each must have its usage record. */
+        long succeeded() {
+            return requests - non2xx;
+        }
+
+        /**
+         * Requests that may or may not have one: refused ones (a refusal before the upstream call has none) and
+         * those still in flight when wrk stopped (at most one per connection), which the gateway may still record.
+         */
+        long uncertain() {
+            return non2xx + connections;
+        }
     }
 
     private final Path workDir;
