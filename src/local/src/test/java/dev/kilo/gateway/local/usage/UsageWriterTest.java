@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -75,16 +76,24 @@ class UsageWriterTest {
     /** Fails the first transaction: before it reaches DynamoDB, or after it was applied (the answer is lost). */
     static DynamoDbClient failingOnce(DynamoDbClient real, boolean afterApplying) {
         AtomicInteger calls = new AtomicInteger();
+        return transacting(real, request -> {
+            if (calls.getAndIncrement() == 0) {
+                if (afterApplying) {
+                    real.transactWriteItems(request);
+                }
+                throw SdkClientException.create("injected fault: connection reset");
+            }
+            return real.transactWriteItems(request);
+        });
+    }
+
+    /** A client whose transactions go through {@code transact}; nothing else is called by the usage store. */
+    static DynamoDbClient transacting(DynamoDbClient real,
+            Function<TransactWriteItemsRequest, TransactWriteItemsResponse> transact) {
         return new DynamoDbClient() {
             @Override
             public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-                if (calls.getAndIncrement() == 0) {
-                    if (afterApplying) {
-                        real.transactWriteItems(request);
-                    }
-                    throw SdkClientException.create("injected fault: connection reset");
-                }
-                return real.transactWriteItems(request);
+                return transact.apply(request);
             }
 
             @Override
@@ -177,26 +186,14 @@ class UsageWriterTest {
     @Test
     void aFullBacklogRefusesNewRequestsBeforeTheyGoUpstreamAndClearsWhenWritten() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        DynamoDbClient slow = new DynamoDbClient() {
-            @Override
-            public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return dynamo.transactWriteItems(request);
+        DynamoDbClient slow = transacting(dynamo, request -> {
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public String serviceName() {
-                return dynamo.serviceName();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+            return dynamo.transactWriteItems(request);
+        });
         UsageWriter writer = new UsageWriter(new UsageStore(slow, tables, counters), mapper, withMaxPending(3));
         Metering metering = new Metering(catalog, guard, writer, config);
         writer.submit(record("key_backlog"), Settlement.NONE);
