@@ -9,9 +9,8 @@ locals {
       # Bearer key checks (GetItem), the key management API (PutItem, Query on key_id-index, Scan to list,
       # UpdateItem for limits and revocation), and /health/ready (DescribeTable).
       keys = ["GetItem", "PutItem", "UpdateItem", "Query", "Scan", "DescribeTable"]
-      # The catalog snapshot (Scan, GetItem of #catalog) and seeding of configured models at start (PutItem,
-      # UpdateItem).
-      models = ["GetItem", "Scan", "PutItem", "UpdateItem"]
+      # The catalog snapshot (Scan, GetItem of #catalog); discovery alone writes it.
+      models = ["GetItem", "Scan"]
       # Usage records and daily totals (PutItem, UpdateItem, in transactions: IAM checks each item's action), read
       # back by /v1/usage (Query) and /v1/generation (GetItem).
       usage = ["PutItem", "UpdateItem", "GetItem", "Query"]

@@ -40,3 +40,23 @@ resource "aws_scheduler_schedule" "function" {
     }
   }
 }
+
+# The completions function only reads the catalog; discovery writes it. Run discovery once as soon as it is
+# deployed (again whenever its code changes) so the first request after `terraform apply` finds the models instead
+# of waiting up to a schedule period. Provider keys stored later (make provider-keys) are picked up by the next
+# scheduled run.
+resource "aws_lambda_invocation" "first_discovery" {
+  function_name = aws_lambda_function.this["discovery"].function_name
+
+  input = jsonencode({
+    "detail-type" = "Scheduled Event"
+    source        = "kilo-gateway.deploy"
+    detail        = {}
+  })
+
+  triggers = {
+    code = aws_lambda_function.this["discovery"].source_code_hash
+  }
+
+  depends_on = [aws_iam_role_policy.function]
+}

@@ -25,7 +25,8 @@ import java.util.zip.ZipInputStream;
  * the same mock; then the completions function's cold start through a fake Lambda Runtime API. Prints a table and
  * writes {@code bench/results/latest.json}. Run from the repository root (the Makefile does).
  * <p>
- * Settings (environment): BENCH_SECONDS per load run (10), BENCH_WARMUP_SECONDS (15), BENCH_STREAMS per target (30),
+ * Settings (environment): BENCH_SECONDS per load run (10), BENCH_WARMUP_SECONDS (at least 30) and
+ * BENCH_WARMUP_MAX_SECONDS (120) of warm-up until requests/s settles, BENCH_STREAMS per target (30),
  * BENCH_GAP_MS between dribbled chunks (20), BENCH_HEAP (256m), BENCH_JVM_OPTS (extra gateway JVM options).
  */
 public final class Bench {
@@ -39,7 +40,8 @@ public final class Bench {
     private final Path root;
     private final Path work;
     private final int seconds = intEnv("BENCH_SECONDS", 10);
-    private final int warmup = intEnv("BENCH_WARMUP_SECONDS", 15);
+    private final int warmup = intEnv("BENCH_WARMUP_SECONDS", 30);
+    private final int warmupMax = intEnv("BENCH_WARMUP_MAX_SECONDS", 120);
     private final int streams = intEnv("BENCH_STREAMS", 30);
     private final int gapMs = intEnv("BENCH_GAP_MS", 20);
     private final String heap = System.getenv().getOrDefault("BENCH_HEAP", "256m");
@@ -133,8 +135,15 @@ public final class Bench {
         if (check.statusCode() != 200 || !check.body().contains("chat.completion")) {
             throw new IOException(target.name + " answered " + check.statusCode() + ": " + check.body());
         }
-        log(target.name + ": warm-up " + warmup + " s at 16 connections");
-        wrk.run(target.name + "-warmup", target.url(), target.headers, target.body(), 16, warmup);
+        // Our gateway's usage records are checked against what wrk saw answered, and each run waits for them.
+        UsageLedger ledger = process == null ? UsageLedger.none() : new UsageLedger(target.port, target.headers);
+        log(target.name + ": warm-up at 16 connections until requests/s settles (" + warmup + " to " + warmupMax
+                + " s)");
+        List<Wrk.Load> windows = wrk.warmUp(target.name, target.url(), target.headers, target.body(), 16, warmup,
+                warmupMax, 5);
+        target.warmupSeconds = windows.size() * 5;
+        ledger.afterRun(1 + windows.stream().mapToLong(Wrk.Load::succeeded).sum(),
+                windows.stream().mapToLong(Wrk.Load::uncertain).sum());
         log(target.name + ": " + seconds + " s at 16 connections");
         MemoryWatch memory = process == null ? null : new MemoryWatch(process, gcLog);
         long pid = process != null ? process.pid() : -1;
@@ -142,7 +151,9 @@ public final class Bench {
         double cpuBefore = Processes.cpuMillis(pid);
         double dynamoBefore = Processes.cpuMillis(dynamoPid);
         target.sixteen = wrk.run(target.name + "-c16", target.url(), target.headers, target.body(), 16, seconds);
+        ledger.afterRun(target.sixteen.succeeded(), target.sixteen.uncertain());
         if (memory != null) {
+            // Measured after the writer caught up, so the CPU the run's usage records cost is counted in full.
             target.memory = memory.stop();
             target.cpuPerRequest = (Processes.cpuMillis(pid) - cpuBefore) / target.sixteen.requests();
             target.dynamoCpuPerRequest = (Processes.cpuMillis(dynamoPid) - dynamoBefore) / target.sixteen.requests();
@@ -151,12 +162,16 @@ public final class Bench {
         // while.
         log(target.name + ": " + seconds + " s at 1 connection");
         target.one = wrk.run(target.name + "-c1", target.url(), target.headers, target.body(), 1, seconds);
+        ledger.afterRun(target.one.succeeded(), target.one.uncertain());
         log(target.name + ": " + seconds + " s of streamed completions at 16 connections");
         target.streamed = wrk.run(target.name + "-stream-c16", target.url(), target.headers, target.streamBody(), 16,
                 seconds);
+        ledger.afterRun(target.streamed.succeeded(), target.streamed.uncertain());
         log(target.name + ": " + streams + " dribbled streams, " + MockUpstream.DRIBBLE_CHUNKS + " chunks "
                 + gapMs + " ms apart");
         target.stream = probe.run(target.port, Target.PATH, target.headers, target.model, streams);
+        ledger.afterRun(target.stream.streams() - target.stream.failed(), target.stream.failed());
+        target.usage = ledger.account();
     }
 
     private String createKey(DynamoDbLocal dynamo) throws IOException, InterruptedException {

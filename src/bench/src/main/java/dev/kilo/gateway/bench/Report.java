@@ -65,6 +65,11 @@ final class Report {
                 : f(t.cpuPerRequest, 2) + " / " + f(t.dynamoCpuPerRequest, 2));
         row(out, "16 conn: GCs, total pause (ms)", t -> t.memory == null ? "-"
                 : t.memory.gcs() + ", " + f(t.memory.gcPauseTotalMs(), 0));
+        row(out, "warm-up until requests/s settled (s)", t -> Integer.toString(t.warmupSeconds));
+        row(out, "successful requests (whole run)", t -> t.usage == null ? "-" : Long.toString(t.usage.answered()));
+        row(out, "usage records written", t -> t.usage == null ? "-" : Long.toString(t.usage.recorded()));
+        row(out, "usage records caught up, longest (s)", t -> t.usage == null ? "-"
+                : f(t.usage.longestSettleSeconds(), 1));
         row(out, "start to first answer (ms)", t -> t.startMs == null ? "-" : f(t.startMs, 0));
         out.append(String.format("%-40s%12s%n", "Lambda (JVM) init to first answer (ms)",
                 lambda.containsKey("jvm") ? f(lambda.get("jvm"), 0) : "-"));
@@ -100,6 +105,12 @@ final class Report {
         long failed = failed(kilo) + kilo.stream.failed();
         checks.add(new Check("no failed request", failed == 0, failed + " failed of "
                 + (kilo.one.requests() + kilo.sixteen.requests() + kilo.streamed.requests() + kilo.stream.streams())));
+        if (kilo.usage != null) {
+            UsageLedger.Account usage = kilo.usage;
+            checks.add(new Check("every successful request has its usage record", usage.complete(),
+                    usage.recorded() + " records for " + usage.answered() + " successes (up to " + usage.slack()
+                            + " more: refusals, and requests wrk abandoned at the end of its runs)"));
+        }
         if (kilo.memory != null) {
             checks.add(new Check("heap bounded (" + settings.get("gateway_heap") + ")",
                     kilo.memory.heapCommittedMaxMiB() <= 256,
@@ -135,6 +146,8 @@ final class Report {
             figures.put("cpu_ms_per_request_c16", t.cpuPerRequest == null ? null : Stats.round(t.cpuPerRequest, 3));
             figures.put("dynamodb_local_cpu_ms_per_request_c16",
                     t.dynamoCpuPerRequest == null ? null : Stats.round(t.dynamoCpuPerRequest, 3));
+            figures.put("warmup_seconds", t.warmupSeconds);
+            figures.put("usage", t.usage);
             figures.put("start_to_first_answer_ms", t.startMs == null ? null : Stats.round(t.startMs, 0));
             targets.put(t.name, figures);
         }

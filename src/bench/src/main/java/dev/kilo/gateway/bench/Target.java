@@ -25,6 +25,10 @@ final class Target {
     Double cpuPerRequest;
     Double dynamoCpuPerRequest;
     Double startMs;
+    /** Seconds of warm-up it took for requests/s to settle. */
+    int warmupSeconds;
+    /** Our gateway's usage records against what the load saw answered; null for targets that keep none. */
+    UsageLedger.Account usage;
 
     Target(String name, int port, Map<String, String> headers, String model) {
         this.name = name;

@@ -22,6 +22,19 @@ final class Wrk {
     /** One load run's figures; latencies in milliseconds. */
     record Load(int connections, int seconds, long requests, double rps, double p50, double p90, double p99,
             double max, long errors, long non2xx) {
+
+        /** Requests answered with a success: each must have its usage record. */
+        long succeeded() {
+            return requests - non2xx;
+        }
+
+        /**
+         * Requests that may or may not have one: refused ones (a refusal before the upstream call has none) and
+         * those still in flight when wrk stopped (at most one per connection), which the gateway may still record.
+         */
+        long uncertain() {
+            return non2xx + connections;
+        }
     }
 
     private final Path workDir;
@@ -64,6 +77,30 @@ final class Wrk {
                 + r.get("timeout").asLong() + r.get("status").asLong();
         return new Load(connections, seconds, requests, requests / seconds_, ms(r, "p50"), ms(r, "p90"),
                 ms(r, "p99"), ms(r, "max"), errors, r.get("status").asLong());
+    }
+
+    /**
+     * Loads the target at {@code connections} in windows of {@code window} seconds until it has run at least
+     * {@code minSeconds} and two windows in a row agree on requests/s within 5%, or {@code maxSeconds} have passed:
+     * a JVM (ours, and DynamoDB Local's) keeps compiling for a minute under load on two cores, and a figure taken
+     * before it settles measures the JIT, not the gateway. Every target gets the same rule.
+     */
+    List<Load> warmUp(String name, String url, Map<String, String> headers, String body, int connections,
+            int minSeconds, int maxSeconds, int window) throws IOException, InterruptedException {
+        List<Load> windows = new ArrayList<>();
+        int elapsed = 0;
+        while (elapsed < maxSeconds) {
+            Load load = run(name + "-warmup", url, headers, body, connections, window);
+            windows.add(load);
+            elapsed += window;
+            if (elapsed >= minSeconds && windows.size() >= 2) {
+                double previous = windows.get(windows.size() - 2).rps();
+                if (Math.abs(load.rps() - previous) <= 0.05 * previous) {
+                    break;
+                }
+            }
+        }
+        return windows;
     }
 
     private static double ms(JsonNode r, String field) {

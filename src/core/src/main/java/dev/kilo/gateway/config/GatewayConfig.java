@@ -121,6 +121,14 @@ public interface GatewayConfig {
         int writerThreads();
 
         /**
+         * Most usage records waiting to be written (about 1.5 KB of heap each) before new requests are refused with
+         * 503 {@code usage_backlog} until the writer catches up: when DynamoDB slows down or throttles, the backlog
+         * must not grow until the process runs out of memory and loses every record it holds.
+         */
+        @WithDefault("50000")
+        int maxPending();
+
+        /**
          * Attempts to write one usage record before it is given up and logged in full (as JSON, at ERROR) so that
          * it can be replayed; between attempts the writer backs off exponentially from 100 ms up to 10 s.
          */

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Opens a {@link Meter} for each request that goes upstream: checks the key may use the model, prices the request
@@ -41,6 +42,11 @@ public class Metering {
 
     /** A meter for serving {@code call} with {@code target}, once the key's limits have admitted it. */
     public Uni<Meter> open(GatewayCall call, Target target) {
+        if (writer.backlogFull()) {
+            // Refused before anything is spent upstream: serving it would add a record the writer cannot take.
+            return Uni.createFrom().failure(new GatewayException(503, ErrorTypes.SERVER, "usage_backlog", null,
+                    "The gateway is behind on writing usage records; retry shortly.", Map.of("retry-after", "1")));
+        }
         ApiKey key = call.key();
         if (key != null && !key.limits().allows(target.modelId())) {
             return Uni.createFrom().failure(new GatewayException(403, ErrorTypes.PERMISSION, "model_not_allowed",

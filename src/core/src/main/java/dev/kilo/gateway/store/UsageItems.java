@@ -33,9 +33,11 @@ final class UsageItems {
         UsageTokens t = r.tokens();
         item.put("prompt_tokens", n(t.promptTokens()));
         item.put("completion_tokens", n(t.completionTokens()));
-        item.put("cached_tokens", n(t.cachedTokens()));
-        item.put("cache_write_tokens", n(t.cacheWriteTokens()));
-        item.put("reasoning_tokens", n(t.reasoningTokens()));
+        // Counts most requests do not have are left out when zero (read back as 0): every attribute is marshalled,
+        // signed and stored once per request.
+        count(item, "cached_tokens", t.cachedTokens());
+        count(item, "cache_write_tokens", t.cacheWriteTokens());
+        count(item, "reasoning_tokens", t.reasoningTokens());
         if (r.cost() != null) {
             item.put("cost", AttributeValue.fromN(r.cost().toPlainString()));
         }
@@ -81,6 +83,12 @@ final class UsageItems {
     private static void put(Map<String, AttributeValue> item, String name, String value) {
         if (value != null) {
             item.put(name, s(value));
+        }
+    }
+
+    private static void count(Map<String, AttributeValue> item, String name, long value) {
+        if (value != 0) {
+            item.put(name, n(value));
         }
     }
 

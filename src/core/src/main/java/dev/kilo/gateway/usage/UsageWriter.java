@@ -38,6 +38,7 @@ public class UsageWriter {
     private final Duration retention;
     private final int attempts;
     private final long lingerNanos;
+    private final int maxPending;
     private final AtomicInteger draining = new AtomicInteger();
     private final BlockingQueue<UsageStore.Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
@@ -53,6 +54,7 @@ public class UsageWriter {
         this.retention = config.usage().retention();
         this.attempts = Math.max(1, config.usage().writeAttempts());
         this.lingerNanos = config.usage().batchLinger().toNanos();
+        this.maxPending = Math.max(1, config.usage().maxPending());
         for (int i = 0; i < Math.max(1, config.usage().writerThreads()); i++) {
             Thread thread = new Thread(this::writeLoop, "usage-writer-" + i);
             thread.setDaemon(true);
@@ -65,6 +67,11 @@ public class UsageWriter {
     public void submit(UsageRecord record, Settlement settlement) {
         pending.started();
         queue.add(new UsageStore.Pending(record, settlement, record.createdAt().plus(retention)));
+    }
+
+    /** True when {@code gateway.usage.max-pending} records wait: new requests are refused until it drops. */
+    public boolean backlogFull() {
+        return pending.count() >= maxPending;
     }
 
     /** Waits until every submitted record is written or given up, at most {@code timeout}; true when idle. */

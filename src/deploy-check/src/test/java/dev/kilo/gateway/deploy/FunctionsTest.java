@@ -125,6 +125,27 @@ class FunctionsTest {
     }
 
     @Test
+    void discoveryRunsOnceAtDeploySinceTheCompletionsFunctionNeverWritesTheCatalog() throws IOException {
+        JsonNode first = Configs.module().resource("aws_lambda_invocation", "first_discovery");
+        assertEquals("${aws_lambda_function.this[\"discovery\"].function_name}", first.path("function_name").asText());
+        assertTrue(first.path("input").asText().contains("\"detail-type\" = \"Scheduled Event\""),
+                first.path("input").asText());
+        assertEquals("${aws_lambda_function.this[\"discovery\"].source_code_hash}",
+                first.path("triggers").path("code").asText());
+        assertEquals(Set.of("GetItem", "Scan"),
+                texts(Configs.module().local("table_access").path("completions").path("models")));
+        String properties = Files.readString(TerraformConfig.REPO.resolve(
+                "src/functions/completions/src/main/resources/application.properties"));
+        assertTrue(properties.contains("\ngateway.catalog.seed-from-config=false"), "completions must not seed");
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> values = new TreeSet<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    @Test
     void theRouterRecompilesOnCatalogVersionChanges() {
         JsonNode mapping = Configs.module().resource("aws_lambda_event_source_mapping", "catalog_changes");
         assertEquals("${aws_dynamodb_table.this[\"models\"].stream_arn}", mapping.path("event_source_arn").asText());

@@ -16,7 +16,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.kilo.gateway.auth.KeySecrets;
 import dev.kilo.gateway.auth.KeyService;
+import dev.kilo.gateway.catalog.ModelCatalog;
 import dev.kilo.gateway.config.GatewayConfig;
+import dev.kilo.gateway.discovery.DiscoveryService;
 import dev.kilo.gateway.lambda.FakeRuntimeApi.Chunk;
 import dev.kilo.gateway.lambda.FakeRuntimeApi.Received;
 import dev.kilo.gateway.testing.Fixtures;
@@ -67,6 +69,12 @@ class CompletionsFunctionTest {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    DiscoveryService discovery;
+
+    @Inject
+    ModelCatalog catalog;
+
     /** The application's real HTTP address; with {@code test-port=0} only known once it listens. */
     @TestHTTPResource("/")
     URL app;
@@ -77,6 +85,10 @@ class CompletionsFunctionTest {
     @BeforeEach
     void setUp() throws IOException {
         upstream.resetAll();
+        // The function never writes the catalog (gateway.catalog.seed-from-config=false): here, as in AWS, the
+        // discovery function has written it before.
+        discovery.seedConfigured();
+        catalog.reload();
         runtimeApi = new FakeRuntimeApi();
         bearer = TestKeys.bearer(keys, "lambda-function-test");
     }

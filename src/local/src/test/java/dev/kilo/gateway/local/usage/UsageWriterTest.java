@@ -1,20 +1,27 @@
 package dev.kilo.gateway.local.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kilo.gateway.catalog.ModelCatalog;
 import dev.kilo.gateway.config.GatewayConfig;
+import dev.kilo.gateway.error.GatewayException;
+import dev.kilo.gateway.service.Metering;
 import dev.kilo.gateway.store.CounterStore;
 import dev.kilo.gateway.store.Tables;
 import dev.kilo.gateway.store.UsageStore;
 import dev.kilo.gateway.usage.DailyUsage;
+import dev.kilo.gateway.usage.LimitGuard;
 import dev.kilo.gateway.usage.Settlement;
 import dev.kilo.gateway.usage.UsageRecord;
 import dev.kilo.gateway.usage.UsageTokens;
 import dev.kilo.gateway.usage.UsageWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +29,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,19 +67,33 @@ class UsageWriterTest {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    ModelCatalog catalog;
+
+    @Inject
+    LimitGuard guard;
+
     /** Fails the first transaction: before it reaches DynamoDB, or after it was applied (the answer is lost). */
     static DynamoDbClient failingOnce(DynamoDbClient real, boolean afterApplying) {
         AtomicInteger calls = new AtomicInteger();
+        return transacting(real, request -> {
+            if (calls.getAndIncrement() == 0) {
+                if (afterApplying) {
+                    real.transactWriteItems(request);
+                }
+                throw SdkClientException.create("injected fault: connection reset");
+            }
+            return real.transactWriteItems(request);
+        });
+    }
+
+    /** A client whose transactions go through {@code transact}; nothing else is called by the usage store. */
+    static DynamoDbClient transacting(DynamoDbClient real,
+            Function<TransactWriteItemsRequest, TransactWriteItemsResponse> transact) {
         return new DynamoDbClient() {
             @Override
             public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-                if (calls.getAndIncrement() == 0) {
-                    if (afterApplying) {
-                        real.transactWriteItems(request);
-                    }
-                    throw SdkClientException.create("injected fault: connection reset");
-                }
-                return real.transactWriteItems(request);
+                return transact.apply(request);
             }
 
             @Override
@@ -157,5 +181,47 @@ class UsageWriterTest {
         assertEquals(1, days.get(0).requests(), "counted once");
         assertEquals(0, new BigDecimal("-0.000010").compareTo(counters.spent("key_faultB", window)),
                 "settled once");
+    }
+
+    @Test
+    void aFullBacklogRefusesNewRequestsBeforeTheyGoUpstreamAndClearsWhenWritten() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        DynamoDbClient slow = transacting(dynamo, request -> {
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return dynamo.transactWriteItems(request);
+        });
+        UsageWriter writer = new UsageWriter(new UsageStore(slow, tables, counters), mapper, withMaxPending(3));
+        Metering metering = new Metering(catalog, guard, writer, config);
+        writer.submit(record("key_backlog"), Settlement.NONE);
+        writer.submit(record("key_backlog"), Settlement.NONE);
+        assertFalse(writer.backlogFull());
+        writer.submit(record("key_backlog"), Settlement.NONE);
+        assertTrue(writer.backlogFull());
+
+        // The check comes first, so nothing about the call is looked at (nor sent anywhere).
+        GatewayException refused = assertThrows(GatewayException.class,
+                () -> metering.open(null, null).await().indefinitely());
+        assertEquals(503, refused.status());
+        assertEquals("usage_backlog", refused.code());
+        assertEquals("1", refused.headers().get("retry-after"));
+
+        release.countDown();
+        assertTrue(writer.drain(Duration.ofSeconds(20)));
+        assertFalse(writer.backlogFull());
+        assertEquals(3L, writer.stats().get("written"));
+    }
+
+    /** The injected configuration with another {@code gateway.usage.max-pending}. */
+    private GatewayConfig withMaxPending(int max) {
+        GatewayConfig.Usage usage = (GatewayConfig.Usage) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {GatewayConfig.Usage.class}, (proxy, method, args) -> method.getName()
+                        .equals("maxPending") ? max : method.invoke(config.usage(), args));
+        return (GatewayConfig) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {GatewayConfig.class}, (proxy, method, args) -> method.getName().equals("usage")
+                        ? usage : method.invoke(config, args));
     }
 }
