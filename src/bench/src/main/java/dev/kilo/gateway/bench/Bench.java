@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
  * the same mock; then the completions function's cold start through a fake Lambda Runtime API. Prints a table and
  * writes {@code bench/results/latest.json}. Run from the repository root (the Makefile does).
  * <p>
- * Settings (environment): BENCH_SECONDS per load run (10), BENCH_WARMUP_SECONDS (at least 30) and
+ * Settings (environment): BENCH_SECONDS per load run (10), BENCH_WARMUP_SECONDS (at least 60) and
  * BENCH_WARMUP_MAX_SECONDS (120) of warm-up until requests/s settles, BENCH_STREAMS per target (30),
  * BENCH_GAP_MS between dribbled chunks (20), BENCH_HEAP (256m), BENCH_JVM_OPTS (extra gateway JVM options).
  */
@@ -40,7 +40,7 @@ public final class Bench {
     private final Path root;
     private final Path work;
     private final int seconds = intEnv("BENCH_SECONDS", 10);
-    private final int warmup = intEnv("BENCH_WARMUP_SECONDS", 30);
+    private final int warmup = intEnv("BENCH_WARMUP_SECONDS", 60);
     private final int warmupMax = intEnv("BENCH_WARMUP_MAX_SECONDS", 120);
     private final int streams = intEnv("BENCH_STREAMS", 30);
     private final int gapMs = intEnv("BENCH_GAP_MS", 20);

@@ -81,7 +81,8 @@ final class Wrk {
 
     /**
      * Loads the target at {@code connections} in windows of {@code window} seconds until it has run at least
-     * {@code minSeconds} and two windows in a row agree on requests/s within 5%, or {@code maxSeconds} have passed:
+     * {@code minSeconds} and two windows in a row agree on requests/s within 5% (the last no lower than 95% of the best
+     * window), or {@code maxSeconds} have passed:
      * a JVM (ours, and DynamoDB Local's) keeps compiling for a minute under load on two cores, and a figure taken
      * before it settles measures the JIT, not the gateway. Every target gets the same rule.
      */
@@ -95,7 +96,9 @@ final class Wrk {
             elapsed += window;
             if (elapsed >= minSeconds && windows.size() >= 2) {
                 double previous = windows.get(windows.size() - 2).rps();
-                if (Math.abs(load.rps() - previous) <= 0.05 * previous) {
+                double best = windows.stream().mapToDouble(Load::rps).max().orElse(0);
+                // Level with the window before and not in a dip below the best one seen.
+                if (Math.abs(load.rps() - previous) <= 0.05 * previous && load.rps() >= 0.95 * best) {
                     break;
                 }
             }
