@@ -164,13 +164,9 @@ final class PatternStarts {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
-        for (int i = 0; i < regex.length(); i++) {
+        for (int i = 0; i < regex.length(); i = literalEnd(regex, i) + 1) {
             char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(regex, i);
-            } else if (c == '(') {
+            if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
@@ -185,19 +181,27 @@ final class PatternStarts {
 
     private static int closing(String regex, int open) {
         int depth = 0;
-        for (int i = open; i < regex.length(); i++) {
+        for (int i = open; i < regex.length(); i = literalEnd(regex, i) + 1) {
             char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[') {
-                i = classEnd(regex, i);
-            } else if (c == '(') {
+            if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * Where the element at {@code i} ends when it is an escape or a character class, whose parentheses and bars are
+     * literal; {@code i} itself otherwise. Both structural scans step over such elements this way.
+     */
+    private static int literalEnd(String regex, int i) {
+        char c = regex.charAt(i);
+        if (c == '\\') {
+            return i + 1;
+        }
+        return c == '[' ? classEnd(regex, i) : i;
     }
 
     private static int classEnd(String regex, int open) {
